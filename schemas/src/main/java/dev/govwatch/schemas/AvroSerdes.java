@@ -1,0 +1,49 @@
+package dev.govwatch.schemas;
+
+import java.util.Map;
+
+import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
+import io.apicurio.registry.serde.avro.AvroSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Apicurio Avro serdes configured the one way govwatch uses them: schemas auto-registered under
+ * the topic's value artifact, values read back as the generated SpecificRecord classes, and
+ * registry calls retried so that a registry restart does not fail a producer.
+ */
+public final class AvroSerdes {
+
+    private AvroSerdes() {
+    }
+
+    /** The full serde configuration for values. */
+    public static Map<String, Object> valueConfig(RegistryConnection registry) {
+        Map<String, Object> config = registry.serdeConfig();
+        config.putIfAbsent(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
+        config.putIfAbsent(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "RETURN_OR_UPDATE");
+        config.putIfAbsent(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        config.putIfAbsent(SerdeConfig.RETRY_COUNT, 10);
+        config.putIfAbsent(SerdeConfig.RETRY_BACKOFF_MS, 500L);
+        return config;
+    }
+
+    public static <V extends SpecificRecord> Serde<V> forValues(RegistryConnection registry) {
+        AvroSerde<V> serde = new AvroSerde<>();
+        serde.configure(valueConfig(registry), false);
+        return serde;
+    }
+
+    public static <V extends SpecificRecord> Serializer<V> serializer(RegistryConnection registry) {
+        Serde<V> serde = forValues(registry);
+        return serde.serializer();
+    }
+
+    public static <V extends SpecificRecord> Deserializer<V> deserializer(RegistryConnection registry) {
+        Serde<V> serde = forValues(registry);
+        return serde.deserializer();
+    }
+}

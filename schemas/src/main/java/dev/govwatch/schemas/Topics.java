@@ -1,0 +1,55 @@
+package dev.govwatch.schemas;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The only place a topic is named. The data flows
+ * crawler → {@link #PAGES} → extractor → {@link #REPORTS} → validator → {@link #ALERTS}, with
+ * {@link #PORTALS} and {@link #CRAWL_STATE} beside it and {@link #DEAD_LETTERS} catching what
+ * any stage could not process.
+ */
+public final class Topics {
+
+    /** Upper bound of one record on every govwatch topic (page bodies are the large ones). */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+    /** Watched portals, keyed by portal id; the crawler writes them from the portal file. */
+    public static final Topic<Portal> PORTALS = compacted("govwatch.portals", Portal.class,
+            Portal.getClassSchema(), 1, "Watched portals, keyed by portal id.");
+
+    /** Every fetched version of a report page, keyed by URL; compaction keeps the latest for replay. */
+    public static final Topic<FetchedPage> PAGES = compacted("govwatch.pages", FetchedPage.class,
+            FetchedPage.getClassSchema(), 6, "Fetched pages and attachments, keyed by URL.");
+
+    /** Extracted reports, keyed by report key (agency and year). */
+    public static final Topic<AnnualReport> REPORTS = compacted("govwatch.reports", AnnualReport.class,
+            AnnualReport.getClassSchema(), 6, "Extracted annual reports, keyed by report key.");
+
+    /** Alerts, keyed by their deterministic id; the latest status per alert survives compaction. */
+    public static final Topic<Alert> ALERTS = compacted("govwatch.alerts", Alert.class,
+            Alert.getClassSchema(), 6, "Validator alerts, keyed by alert id.");
+
+    /** Crawler bookkeeping per URL, so a restarted crawler resumes where it stopped. */
+    public static final Topic<CrawlState> CRAWL_STATE = compacted("govwatch.crawl-state", CrawlState.class,
+            CrawlState.getClassSchema(), 6, "Crawler state per URL, keyed by URL.");
+
+    /** Records no stage could process, with the reason; kept 30 days. */
+    public static final Topic<DeadLetter> DEAD_LETTERS = new Topic<>("govwatch.dead-letters", DeadLetter.class,
+            DeadLetter.getClassSchema(), 1, Topic.Cleanup.DELETE, Duration.ofDays(30),
+            "Records that failed, with source topic/partition/offset and the error.");
+
+    /** All topics, in data-flow order. */
+    public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, CRAWL_STATE, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    private static <V extends SpecificRecord> Topic<V> compacted(String name, Class<V> type, Schema schema,
+                                                                 int partitions, String doc) {
+        return new Topic<>(name, type, schema, partitions, Topic.Cleanup.COMPACT, null, doc);
+    }
+}
