@@ -6,6 +6,7 @@ import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -16,6 +17,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * registry calls retried so that a registry restart does not fail a producer.
  */
 public final class AvroSerdes {
+
+    static {
+        // Avro 1.12 instantiates only classes it trusts; the generated contracts must be among them.
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+                type -> type.getPackageName().equals(AvroSerdes.class.getPackageName())));
+    }
 
     private AvroSerdes() {
     }

@@ -1,0 +1,151 @@
+package dev.govwatch.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.govwatch.schemas.SchemaRegistrar;
+import dev.govwatch.schemas.TopicProvisioner;
+import dev.govwatch.schemas.Topics;
+
+/**
+ * The real stack on one machine: a KRaft broker and Apicurio Registry as child JVMs on free
+ * loopback ports, all state in one data directory, the pipeline's topics created and their
+ * schemas registered with the compatibility rule. A restart on the same directory resumes.
+ */
+public final class EmbeddedStack implements Stack {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
+
+    private final DataDirectory dataDir;
+    private final KafkaBroker broker;
+    private final RegistryServer registry;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private EmbeddedStack(DataDirectory dataDir, KafkaBroker broker, RegistryServer registry) {
+        this.dataDir = dataDir;
+        this.broker = broker;
+        this.registry = registry;
+        this.shutdownHook = new Thread(this::stopChildren, "govwatch-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts the stack in {@code dataDir} with all other settings at their defaults. */
+    public static EmbeddedStack start(Path dataDir) {
+        return start(StackConfig.fromSystemProperties(Map.of(StackConfig.DATA_DIR, dataDir.toString())));
+    }
+
+    public static EmbeddedStack start(StackConfig config) {
+        long started = System.nanoTime();
+        Path registryHome = config.registryHome();
+        Duration timeout = config.startupTimeout();
+        DataDirectory dir = DataDirectory.open(config.dataDir());
+        try {
+            int kafkaPort = dir.port("kafka", config.getInt(StackConfig.KAFKA_PORT));
+            int controllerPort = dir.port("kafka.controller", config.getInt(StackConfig.KAFKA_CONTROLLER_PORT));
+            int registryPort = dir.port("registry", config.getInt(StackConfig.REGISTRY_PORT));
+            Path kafkaDir = dir.subdirectory("kafka");
+            Path registryDir = dir.subdirectory("registry");
+
+            // Both take seconds to start and do not depend on each other.
+            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(
+                    kafkaDir, kafkaPort, controllerPort, config.getString(StackConfig.KAFKA_HEAP), timeout));
+            CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(() -> RegistryServer.start(
+                    registryDir, registryHome, registryPort, config.getString(StackConfig.REGISTRY_HEAP), timeout));
+            EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker));
+            try {
+                stack.provision();
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+            LOG.info("embedded stack ready in {} ms: kafka {}, registry {}, data {}",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
+                    stack.registryUrl(), dir.root());
+            return stack;
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    @Override
+    public String registryUrl() {
+        return registry.apiUrl();
+    }
+
+    public Path dataDir() {
+        return dataDir.root();
+    }
+
+    /** Process id of the broker JVM, for tests that kill it. */
+    public long brokerPid() {
+        return broker.process().pid();
+    }
+
+    /** Process id of the registry JVM. */
+    public long registryPid() {
+        return registry.process().pid();
+    }
+
+    @Override
+    public void close() {
+        stopChildren();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running.
+        }
+    }
+
+    private synchronized void stopChildren() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        registry.close();
+        broker.close();
+        dataDir.close();
+    }
+
+    private void provision() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            List<String> created = new TopicProvisioner(admin, (short) 1).ensure(Topics.ALL);
+            if (!created.isEmpty()) {
+                LOG.info("created topics {}", created);
+            }
+        }
+        new SchemaRegistrar(registry()).registerAll(Topics.ALL);
+    }
+
+    /** Waits for {@code first}; if it failed, stops whatever {@code other} started and rethrows. */
+    private static <T> T join(CompletableFuture<T> first, CompletableFuture<? extends AutoCloseable> other) {
+        try {
+            return first.join();
+        } catch (CompletionException e) {
+            AutoCloseable started = other.handle((value, failure) -> value).join();
+            if (started != null) {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // Reporting the first failure matters more.
+                }
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new StackException(e.getCause().toString(), e.getCause());
+        }
+    }
+}
