@@ -1,0 +1,299 @@
+package dev.govwatch.extractor;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.govwatch.extractor.internal.CellValue;
+import dev.govwatch.extractor.internal.HtmlPage;
+import dev.govwatch.extractor.internal.Layouts;
+import dev.govwatch.extractor.internal.Metadata;
+import dev.govwatch.extractor.internal.PageDecoder;
+import dev.govwatch.extractor.internal.ParsedRow;
+import dev.govwatch.extractor.internal.QuotedFigures;
+import dev.govwatch.extractor.internal.ReportDocument;
+import dev.govwatch.extractor.internal.RowAligner;
+import dev.govwatch.extractor.internal.Sections;
+import dev.govwatch.extractor.internal.TableReader;
+import dev.govwatch.extractor.internal.Text;
+import dev.govwatch.extractor.internal.Token;
+import dev.govwatch.extractor.internal.Tokens;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Cell;
+import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.FormatGeneration;
+import dev.govwatch.schemas.Section;
+import dev.govwatch.schemas.StatTable;
+import dev.govwatch.schemas.TableRow;
+
+/**
+ * Reads one fetched page into an {@link AnnualReport}: metadata, the six sections, the statistics
+ * tables of whichever generation the report uses (every cell with its raw text), the figures quoted
+ * in the text, and warnings for everything it had to doubt. Stateless and thread-safe.
+ */
+public final class ReportExtractor {
+
+    /** Written into every record, so that a replay after a fix is visible downstream. */
+    public static final String VERSION = "0.1.0";
+
+    private static final Pattern REPORT_TITLE = Pattern.compile("(信息公开|政务公开).{0,10}(年度报告|年报)|政府信息公开情况统计表");
+    private static final Pattern T2_2021_HEADER = Pattern.compile("本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量");
+    private static final Pattern T2_2019_HEADER = Pattern.compile("本年新制作数量|采购项目数量|上一年项目数量|本年新公开数量");
+
+    /** Reads a page as fetched: charset, HTML or plain text. */
+    public Extraction extract(FetchedPage page, Instant now) {
+        ByteBuffer buffer = page.getBody().duplicate();
+        byte[] body = new byte[buffer.remaining()];
+        buffer.get(body);
+        String contentType = page.getContentType() == null ? "" : page.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (contentType.contains("pdf") || startsWith(body, "%PDF")) {
+            return new Extraction.Unreadable("PDF attachments are not read yet");
+        }
+        if (contentType.contains("msword") || contentType.contains("officedocument") || startsWith(body, "PK\u0003\u0004")) {
+            return new Extraction.Unreadable("Office attachments are not read yet");
+        }
+        PageDecoder.Decoded decoded = PageDecoder.decode(body, page.getContentType(), page.getCharset());
+        String text = decoded.text();
+        if (text.indexOf('\u0000') >= 0) {
+            return new Extraction.Unreadable("binary content served as " + page.getContentType());
+        }
+        ReportDocument doc = looksLikeHtml(contentType, text) ? HtmlPage.read(text, page.getUrl()) : ReportDocument.ofText(text);
+        return extract(doc, page.getUrl(), page.getSha256(), page.getPortalId(), now);
+    }
+
+    /** Reads an already decoded document. */
+    public Extraction extract(ReportDocument doc, String url, String sha256, String portalId, Instant now) {
+        String opening = doc.meta().getOrDefault("articletitle", "") + doc.meta().getOrDefault("html-title", "")
+                + String.join("\n", doc.lines().subList(0, Math.min(doc.lines().size(), 40)));
+        if (!REPORT_TITLE.matcher(Text.normalize(opening)).find()) {
+            return new Extraction.NotAReport("no 政府信息公开年度报告 title or statistics table");
+        }
+        List<String> warnings = new ArrayList<>();
+        Metadata meta = Metadata.read(doc, warnings);
+        List<Sections.Found> sections = Sections.find(doc.lines());
+        List<Token> tokens = Tokens.of(doc.lines());
+
+        Map<String, ParsedRow> old = readOld(tokens, warnings);
+        Range t2 = range(tokens, sections, 2, 3);
+        Range t3 = range(tokens, sections, 3, 4);
+        Range t4 = range(tokens, sections, 4, 5);
+        FormatGeneration generation = generation(tokens, t2, meta.year(), old);
+        Map<String, ParsedRow> t3Rows = old.size() >= 3 ? Map.of() : TableReader.read(tokens, t3.from, t3.to,
+                Layouts.T3_ROWS, key -> Layouts.T3_COLUMNS, key -> new RowAligner(7, 7), "表三", warnings);
+        if (generation == FormatGeneration.GEN_2019 && (t3Rows.containsKey("apps.other.noCorrection")
+                || t3Rows.containsKey("apps.other.noFee"))) {
+            warnings.add("表三 uses the 2021 其他处理 rows in a report on the 2019 layout");
+        }
+        FormatGeneration t2Generation = generation;
+        Map<String, ParsedRow> t2Rows = old.size() >= 3 ? Map.of() : TableReader.read(tokens, t2.from, t2.to,
+                Layouts.T2_ROWS, key -> Layouts.t2Columns(key, t2Generation),
+                key -> new RowAligner(Layouts.t2Columns(key, t2Generation).size(), 0), "表二", warnings);
+        List<ParsedRow> t4Rows = old.size() >= 3 ? List.of() : readTable4(tokens, t4, warnings);
+
+        if (meta.year() == null && sections.isEmpty() && t3Rows.isEmpty() && old.isEmpty()) {
+            return new Extraction.Unreadable("looks like an annual report, but neither its year, its sections nor its tables could be read");
+        }
+        for (String placeholder : QuotedFigures.placeholders(doc.lines())) {
+            warnings.add("PLACEHOLDER: '" + placeholder + "' has a measure word without its number");
+        }
+        List<StatTable> tables = new ArrayList<>();
+        if (!t2Rows.isEmpty()) {
+            tables.add(table("T2", List.of(), t2Rows.values()));
+        }
+        if (!t3Rows.isEmpty()) {
+            tables.add(table("T3", Layouts.T3_COLUMNS, t3Rows.values()));
+        }
+        if (!t4Rows.isEmpty()) {
+            tables.add(table("T4", Layouts.T4_COLUMNS, t4Rows));
+        }
+        if (!old.isEmpty()) {
+            tables.add(table("OLD", List.of("total"), old.values()));
+        }
+        String agencyKey = meta.agency() == null ? url : meta.agency();
+        String regionCode = meta.region().getCode();
+        String reportKey = (regionCode == null ? "" : regionCode + "|") + agencyKey + "|"
+                + (meta.year() == null ? "unknown-year" : meta.year());
+        return new Extraction.Report(AnnualReport.newBuilder()
+                .setReportKey(reportKey)
+                .setAgency(meta.agency())
+                .setRegion(meta.region())
+                .setLevel(meta.level())
+                .setReportYear(meta.year())
+                .setGeneration(generation)
+                .setPublicationDate(meta.published())
+                .setPeriodStart(meta.periodStart())
+                .setPeriodEnd(meta.periodEnd())
+                .setTitle(meta.title())
+                .setPortalId(portalId)
+                .setSourceUrl(url)
+                .setPageSha256(sha256)
+                .setSections(sections(doc.lines(), sections))
+                .setTables(tables)
+                .setQuotedFigures(QuotedFigures.find(doc.lines()))
+                .setWarnings(warnings)
+                .setExtractorVersion(VERSION)
+                .setExtractedAt(now)
+                .build());
+    }
+
+    private record Range(int from, int to) {
+    }
+
+    /** Tokens of section {@code number} up to section {@code next}; the whole text if headings are missing. */
+    private static Range range(List<Token> tokens, List<Sections.Found> sections, int number, int next) {
+        Integer startLine = null;
+        Integer endLine = null;
+        for (Sections.Found s : sections) {
+            if (s.number() == number) {
+                startLine = s.line();
+            } else if (s.number() >= next && startLine != null && endLine == null) {
+                endLine = s.line();
+            }
+        }
+        if (startLine == null) {
+            return new Range(0, tokens.size());
+        }
+        int from = tokens.size();
+        int to = tokens.size();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).line() >= startLine && from == tokens.size()) {
+                from = i;
+            }
+            if (endLine != null && tokens.get(i).line() >= endLine) {
+                to = i;
+                break;
+            }
+        }
+        return new Range(from, to);
+    }
+
+    private static FormatGeneration generation(List<Token> tokens, Range t2, Integer year, Map<String, ParsedRow> old) {
+        if (old.size() >= 3) {
+            return FormatGeneration.PRE_2019;
+        }
+        StringBuilder header = new StringBuilder();
+        for (int i = t2.from; i < t2.to; i++) {
+            header.append(tokens.get(i).normalized()).append('\n');
+        }
+        if (T2_2021_HEADER.matcher(header).find()) {
+            return FormatGeneration.GEN_2021;
+        }
+        if (T2_2019_HEADER.matcher(header).find()) {
+            return FormatGeneration.GEN_2019;
+        }
+        if (year == null) {
+            return FormatGeneration.UNKNOWN;
+        }
+        return year <= 2018 ? FormatGeneration.PRE_2019 : year <= 2020 ? FormatGeneration.GEN_2019 : FormatGeneration.GEN_2021;
+    }
+
+    private static Map<String, ParsedRow> readOld(List<Token> tokens, List<String> warnings) {
+        int from = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).normalized().contains("政府信息公开情况统计表")) {
+                from = i;
+            }
+        }
+        if (from == 0) {
+            return Map.of();
+        }
+        return TableReader.read(tokens, from, tokens.size(), Layouts.OLD_ROWS, key -> List.of("total"),
+                key -> new RowAligner(1, 0), "统计表", warnings);
+    }
+
+    /** Table 四 is one row of 15 numbers under a two-level header: the first long run of numbers. */
+    private static List<ParsedRow> readTable4(List<Token> tokens, Range range, List<String> warnings) {
+        for (int i = range.from; i < range.to; i++) {
+            List<CellValue> run = new ArrayList<>();
+            int j = i;
+            while (j < range.to && (CellValue.isCellLike(tokens.get(j).text()))) {
+                if (!tokens.get(j).text().isEmpty() || tokens.get(j).delimited()) {
+                    run.add(CellValue.parse(tokens.get(j).text()));
+                }
+                j++;
+            }
+            long numbers = run.stream().filter(c -> c.kind() == dev.govwatch.schemas.CellKind.NUMBER).count();
+            if (numbers >= 5) {
+                RowAligner.Aligned aligned = fit15(run);
+                if (aligned.realigned()) {
+                    warnings.add("表四: " + run.stream().filter(c -> c.kind() != dev.govwatch.schemas.CellKind.BLANK).count()
+                            + " cells printed for 15" + (aligned.uncertain()
+                            ? "; cells that could belong to more than one column are left empty"
+                            : "; realigned by the row's arithmetic"));
+                }
+                List<ParsedRow> rows = new ArrayList<>();
+                for (int g = 0; g < 3; g++) {
+                    rows.add(new ParsedRow(Layouts.T4_GROUPS.get(g), Layouts.T4_GROUPS.get(g), Layouts.T4_COLUMNS,
+                            aligned.cells().subList(g * 5, g * 5 + 5)));
+                }
+                return rows;
+            }
+            i = Math.max(i, j);
+        }
+        return List.of();
+    }
+
+    private static RowAligner.Aligned fit15(List<CellValue> run) {
+        List<CellValue> cells = new ArrayList<>(run);
+        while (cells.size() > 15 && cells.get(cells.size() - 1).kind() == dev.govwatch.schemas.CellKind.BLANK) {
+            cells.remove(cells.size() - 1);
+        }
+        while (cells.size() > 15 && cells.get(0).kind() == dev.govwatch.schemas.CellKind.BLANK) {
+            cells.remove(0);
+        }
+        return new RowAligner(15, 5).align(cells);
+    }
+
+    private static StatTable table(String id, List<String> columns, Iterable<ParsedRow> rows) {
+        List<TableRow> out = new ArrayList<>();
+        for (ParsedRow row : rows) {
+            List<Cell> cells = new ArrayList<>();
+            for (int i = 0; i < row.cells().size(); i++) {
+                CellValue c = row.cells().get(i);
+                cells.add(Cell.newBuilder().setColumn(row.columns().get(i)).setKind(c.kind()).setValue(c.value())
+                        .setRaw(c.raw()).build());
+            }
+            out.add(TableRow.newBuilder().setKey(row.key()).setLabel(row.label()).setCells(cells).build());
+        }
+        return StatTable.newBuilder().setId(id).setColumns(columns).setRows(out).build();
+    }
+
+    private static List<Section> sections(List<String> lines, List<Sections.Found> found) {
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            int end = i + 1 < found.size() ? found.get(i + 1).line() : lines.size();
+            int length = 0;
+            for (int l = found.get(i).line() + 1; l < end; l++) {
+                length += Text.normalize(lines.get(l)).length();
+            }
+            sections.add(Section.newBuilder().setNumber(found.get(i).number()).setHeading(found.get(i).heading())
+                    .setTextLength(length).build());
+        }
+        return sections;
+    }
+
+    private static boolean looksLikeHtml(String contentType, String text) {
+        if (contentType.contains("html")) {
+            return true;
+        }
+        String head = text.substring(0, Math.min(text.length(), 1024)).toLowerCase(java.util.Locale.ROOT);
+        return head.contains("<html") || head.contains("<!doctype") || head.contains("<body") || head.contains("<table");
+    }
+
+    private static boolean startsWith(byte[] body, String prefix) {
+        if (body.length < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (body[i] != (byte) prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+}

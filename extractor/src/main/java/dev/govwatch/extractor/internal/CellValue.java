@@ -1,0 +1,72 @@
+package dev.govwatch.extractor.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.govwatch.schemas.CellKind;
+
+/**
+ * One table cell as printed and as understood. Blank stays blank (never 0), "/" "—" "不适用"
+ * mean not applicable, "+3" "-83" "--253" are signed increments, and amounts in 元 are turned
+ * into 万元 with the raw text kept.
+ *
+ * @param kind  what the cell holds
+ * @param value the number (amounts in 万元), null unless kind is NUMBER
+ * @param raw   the text as printed
+ */
+public record CellValue(CellKind kind, Double value, String raw) {
+
+    private static final Pattern NUMBER = Pattern.compile("^([+-]{0,2})(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万元|元|件|条|个|人|人次|次|项)?$");
+    private static final Pattern NOT_APPLICABLE = Pattern.compile("^(/|／|—+|-+|–+|不适用|无|\\\\)$");
+
+    public static CellValue blank(String raw) {
+        return new CellValue(CellKind.BLANK, null, raw);
+    }
+
+    public static CellValue uncertain(String raw) {
+        return new CellValue(CellKind.UNCERTAIN, null, raw);
+    }
+
+    public static CellValue number(double value, String raw) {
+        return new CellValue(CellKind.NUMBER, value, raw);
+    }
+
+    /** Reads a cell's printed text. */
+    public static CellValue parse(String printed) {
+        String raw = printed == null ? "" : Text.strip(printed);
+        String n = Text.normalize(raw);
+        if (n.isEmpty()) {
+            return blank(raw);
+        }
+        if (NOT_APPLICABLE.matcher(n).matches()) {
+            return new CellValue(CellKind.NOT_APPLICABLE, null, raw);
+        }
+        Matcher m = NUMBER.matcher(n);
+        if (!m.matches()) {
+            return new CellValue(CellKind.TEXT, null, raw);
+        }
+        double v = Double.parseDouble(m.group(2).replace(",", "") + (m.group(3) == null ? "" : m.group(3)));
+        if (m.group(1).contains("-")) {
+            v = -v;
+        }
+        if ("元".equals(m.group(4))) {
+            v = v / 10_000d;
+        }
+        return number(v, raw);
+    }
+
+    /** Whether the printed text could be a cell of a statistics table (number, blank or n/a). */
+    public static boolean isCellLike(String printed) {
+        CellKind kind = parse(printed).kind();
+        return kind != CellKind.TEXT;
+    }
+
+    /** The value as a sum term: blank counts as 0, anything else unknown as null. */
+    public Double asSummand() {
+        return switch (kind) {
+            case NUMBER -> value;
+            case BLANK -> 0d;
+            default -> null;
+        };
+    }
+}

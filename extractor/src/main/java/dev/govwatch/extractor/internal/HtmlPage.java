@@ -1,0 +1,200 @@
+package dev.govwatch.extractor.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads a portal's HTML into a {@link ReportDocument}: the report body (TRS {@code div.TRS_Editor},
+ * Hanweb and generic content containers, else the body), tables laid out as grids with rowspan and
+ * colspan resolved, and the metadata the 政府网站发展指引 puts in {@code <meta>} tags.
+ */
+public final class HtmlPage {
+
+    /** Content containers of the common portal systems, most specific first. */
+    private static final String[] CONTENT_SELECTORS = {
+        "div.TRS_Editor", "div.trs_editor_view", "#zoom", "div#UCAP-CONTENT", "div.bt-article-content",
+        "div.article-content", "div.art_con", "div#content", "div.content", "article", "div.main"
+    };
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+            "br", "tr", "section", "article", "header", "footer", "ul", "ol", "dd", "dt", "blockquote", "pre", "center");
+    /** Bounds against hostile tables (a span of 10^6 cells). */
+    private static final int MAX_SPAN = 100;
+    private static final int MAX_GRID_CELLS = 200_000;
+
+    private HtmlPage() {
+    }
+
+    public static ReportDocument read(String html, String baseUri) {
+        Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri, Parser.htmlParser().setTrackErrors(0));
+        Map<String, String> meta = new HashMap<>();
+        for (Element m : doc.select("meta[name]")) {
+            meta.putIfAbsent(m.attr("name").toLowerCase(Locale.ROOT), m.attr("content").trim());
+        }
+        meta.put("html-title", doc.title());
+        Element content = null;
+        for (String selector : CONTENT_SELECTORS) {
+            Element candidate = doc.selectFirst(selector);
+            if (candidate != null && candidate.text().length() > 200) {
+                content = candidate;
+                break;
+            }
+        }
+        if (content == null) {
+            content = doc.body();
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        walk(content, lines, current);
+        flush(lines, current);
+        String header = headerText(doc, content);
+        return new ReportDocument(lines, header, meta);
+    }
+
+    /** Text outside the content container: breadcrumbs and the metadata block. */
+    private static String headerText(Document doc, Element content) {
+        if (content == doc.body()) {
+            List<String> first = new ArrayList<>();
+            StringBuilder sb = new StringBuilder();
+            walk(doc.body(), first, sb);
+            flush(first, sb);
+            return String.join("\n", first.subList(0, Math.min(first.size(), 15)));
+        }
+        Element copy = doc.body().clone();
+        Element inner = copy.selectFirst(content.cssSelector());
+        if (inner != null) {
+            inner.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        walk(copy, lines, sb);
+        flush(lines, sb);
+        return String.join("\n", lines);
+    }
+
+    private static void walk(Node node, List<String> lines, StringBuilder current) {
+        if (node instanceof TextNode text) {
+            current.append(text.text());
+            return;
+        }
+        if (!(node instanceof Element element)) {
+            return;
+        }
+        String tag = element.normalName();
+        if (tag.equals("script") || tag.equals("style") || tag.equals("noscript")) {
+            return;
+        }
+        if (tag.equals("table")) {
+            flush(lines, current);
+            for (List<String> row : grid(element)) {
+                lines.add(String.join(" | ", row));
+            }
+            return;
+        }
+        boolean block = BLOCK_TAGS.contains(tag);
+        if (block) {
+            flush(lines, current);
+        }
+        for (Node child : element.childNodes()) {
+            walk(child, lines, current);
+        }
+        if (block) {
+            flush(lines, current);
+        }
+    }
+
+    private static void flush(List<String> lines, StringBuilder current) {
+        String line = Text.strip(current.toString());
+        if (!line.isEmpty()) {
+            lines.add(line);
+        }
+        current.setLength(0);
+    }
+
+    /** The table as a grid: a cell spanning rows or columns appears at its first position, blanks elsewhere. */
+    static List<List<String>> grid(Element table) {
+        List<Element> rows = new ArrayList<>();
+        for (Element child : table.children()) {
+            if (child.normalName().equals("tr")) {
+                rows.add(child);
+            } else if (Set.of("tbody", "thead", "tfoot").contains(child.normalName())) {
+                for (Element tr : child.children()) {
+                    if (tr.normalName().equals("tr")) {
+                        rows.add(tr);
+                    }
+                }
+            }
+        }
+        List<List<String>> grid = new ArrayList<>();
+        Map<Long, Boolean> occupied = new HashMap<>();
+        int cells = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> out = row(grid, r);
+            int c = 0;
+            for (Element cell : rows.get(r).children()) {
+                if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+                    continue;
+                }
+                while (occupied.containsKey(key(r, c))) {
+                    set(out, c, "");
+                    c++;
+                }
+                int colspan = span(cell.attr("colspan"));
+                int rowspan = span(cell.attr("rowspan"));
+                cells += colspan * rowspan;
+                if (cells > MAX_GRID_CELLS) {
+                    return grid;
+                }
+                set(out, c, cell.text());
+                for (int dr = 0; dr < rowspan; dr++) {
+                    for (int dc = 0; dc < colspan; dc++) {
+                        if (dr > 0 || dc > 0) {
+                            occupied.put(key(r + dr, c + dc), true);
+                            if (dr == 0) {
+                                set(out, c + dc, "");
+                            }
+                        }
+                    }
+                }
+                c += colspan;
+            }
+        }
+        return grid;
+    }
+
+    private static List<String> row(List<List<String>> grid, int r) {
+        while (grid.size() <= r) {
+            grid.add(new ArrayList<>());
+        }
+        return grid.get(r);
+    }
+
+    private static void set(List<String> row, int c, String value) {
+        while (row.size() <= c) {
+            row.add("");
+        }
+        row.set(c, value);
+    }
+
+    private static long key(int r, int c) {
+        return ((long) r << 32) | c;
+    }
+
+    private static int span(String attr) {
+        try {
+            return Math.max(1, Math.min(MAX_SPAN, Integer.parseInt(attr.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

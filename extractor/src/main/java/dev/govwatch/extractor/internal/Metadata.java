@@ -1,0 +1,266 @@
+package dev.govwatch.extractor.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.govwatch.schemas.AgencyLevel;
+import dev.govwatch.schemas.Region;
+
+/**
+ * Who published the report, for which year and when: read from the mandated {@code <meta>} tags,
+ * the 索引号/发布机构/发文日期 block, the title and finally the body.
+ *
+ * @param title       the report's title
+ * @param agency      publishing agency
+ * @param region      where it sits
+ * @param level       its administrative level
+ * @param year        the report year
+ * @param published   publication date
+ * @param periodStart stated start of the statistical period
+ * @param periodEnd   stated end of the statistical period
+ */
+public record Metadata(String title, String agency, Region region, AgencyLevel level, Integer year,
+                       LocalDate published, LocalDate periodStart, LocalDate periodEnd) {
+
+    private static final Pattern TITLE = Pattern.compile("(\\d{4})\\s*年度?.{0,20}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告)");
+    private static final Pattern TITLE_HEAD = Pattern.compile("(\\d{4})\\s*年度?.{0,20}(信息公开|政务公开)(工作)?$");
+    private static final Pattern TITLE_TAIL = Pattern.compile("^(工作)?(年度报告|年报)");
+    private static final Pattern TITLE_LABEL = Pattern.compile("^(标题|文章标题|名称)\\s*[:：]\\s*(.+)$");
+    private static final Pattern DATE_LABEL = Pattern.compile(
+            "(发文日期|发布日期|发布时间|成文日期|公开日期|生成日期|日期)\\s*[:：]?\\s*(\\d{4})\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    private static final Pattern PUBLISHER = Pattern.compile("(发布机构|发文机关|来源|信息来源|发布单位)\\s*[:：]\\s*([\\u4e00-\\u9fa5（）()]{2,30})");
+    private static final Pattern PERIOD = Pattern.compile(
+            "(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\s*(?:起|始)?\\s*[,，]?\\s*(?:至|到|—|－|-|~)\\s*(\\d{4})?年?(\\d{1,2})月(\\d{1,2})日");
+    /** A prefecture and county named together is the surest sign of where a body without a title sits. */
+    private static final Pattern BODY_REGION = Pattern.compile(
+            "([\\u4e00-\\u9fa5]{2,3}(?:市|州|盟))([\\u4e00-\\u9fa5]{1,3}?(?:县|区|旗))");
+    private static final Pattern BODY_COUNTY = Pattern.compile(
+            "(?<![\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5]{1,4}?(?:县|区|旗))(?=\\d{4}年|人民政府)");
+    private static final Pattern AGENCY_SUFFIX = Pattern.compile("(人民政府|政府|街道办事处|办事处|管委会|管理委员会)");
+    private static final Pattern PROVINCE = Pattern.compile("^([\\u4e00-\\u9fa5]{2,7}?(?:省|自治区))");
+    private static final Pattern PREFECTURE = Pattern.compile("^([\\u4e00-\\u9fa5]{2,6}?(?:市|州|盟|地区))");
+    private static final Pattern COUNTY = Pattern.compile("^([\\u4e00-\\u9fa5]{1,6}?(?:县|区|旗|市))");
+
+    /** Reads the metadata; {@code warnings} receives what could not be read. */
+    public static Metadata read(ReportDocument doc, List<String> warnings) {
+        String header = doc.headerText();
+        List<String> lines = doc.lines();
+        String title = title(doc);
+        Integer year = null;
+        if (title != null) {
+            Matcher m = TITLE.matcher(Text.normalize(title));
+            if (m.find()) {
+                year = Integer.valueOf(m.group(1));
+            }
+        }
+        LocalDate published = publicationDate(doc);
+        LocalDate periodStart = null;
+        LocalDate periodEnd = null;
+        String body = String.join("\n", lines);
+        Matcher p = PERIOD.matcher(Text.normalize(body));
+        if (p.find()) {
+            periodStart = date(p.group(1), p.group(2), p.group(3));
+            periodEnd = date(p.group(4) == null ? p.group(1) : p.group(4), p.group(5), p.group(6));
+        }
+        if (year == null && periodStart != null) {
+            year = periodStart.getYear();
+        }
+        if (year == null) {
+            Matcher y = Pattern.compile("(20\\d{2})年").matcher(Text.normalize(body));
+            if (y.find()) {
+                year = Integer.valueOf(y.group(1));
+            }
+        }
+        if (year == null && published != null) {
+            year = published.getYear() - 1;
+            warnings.add("report year taken from the publication date");
+        }
+        String agency = agency(doc, title, body);
+        Region region = region(agency, doc.meta().get("siteidcode"));
+        AgencyLevel level = level(agency, region);
+        if (title == null) {
+            warnings.add("no title found");
+        }
+        if (agency == null) {
+            warnings.add("publishing agency not found");
+        }
+        return new Metadata(title, agency, region, level, year, published, periodStart, periodEnd);
+    }
+
+    private static String title(ReportDocument doc) {
+        String meta = doc.meta().get("articletitle");
+        if (meta != null && !meta.isBlank()) {
+            return meta.trim();
+        }
+        for (String line : (doc.headerText() + "\n" + String.join("\n", doc.lines())).lines().limit(60).toList()) {
+            Matcher m = TITLE_LABEL.matcher(Text.strip(line));
+            if (m.matches() && TITLE.matcher(Text.normalize(m.group(2))).find()) {
+                return Text.strip(m.group(2));
+            }
+        }
+        List<String> lines = doc.lines();
+        for (int i = 0; i < Math.min(lines.size(), 60); i++) {
+            String line = Text.strip(lines.get(i).replaceFirst("^#+", ""));
+            if (line.length() > 80 || line.contains("|")) {
+                continue;
+            }
+            String n = Text.normalize(line);
+            if (TITLE.matcher(n).find() && n.length() <= 60) {
+                return line;
+            }
+            if (TITLE_HEAD.matcher(n).find() && i + 1 < lines.size()
+                    && TITLE_TAIL.matcher(Text.normalize(lines.get(i + 1))).find()) {
+                return line + Text.strip(lines.get(i + 1));
+            }
+        }
+        String html = doc.meta().get("html-title");
+        if (html != null && TITLE.matcher(Text.normalize(html)).find()) {
+            return html.split("[_|－-]")[0].trim();
+        }
+        return null;
+    }
+
+    private static LocalDate publicationDate(ReportDocument doc) {
+        String meta = doc.meta().get("pubdate");
+        if (meta != null) {
+            Matcher m = ISO_DATE.matcher(meta);
+            if (m.find()) {
+                return date(m.group(1), m.group(2), m.group(3));
+            }
+        }
+        String head = doc.headerText() + "\n" + String.join("\n", doc.lines().subList(0, Math.min(20, doc.lines().size())));
+        Matcher m = DATE_LABEL.matcher(head);
+        if (m.find()) {
+            return date(m.group(2), m.group(3), m.group(4));
+        }
+        return null;
+    }
+
+    private static String agency(ReportDocument doc, String title, String body) {
+        String fromTitle = null;
+        if (title != null) {
+            Matcher m = Pattern.compile("^(.*?)(?:关于)?(\\d{4})\\s*年").matcher(Text.normalize(title));
+            if (m.find() && !m.group(1).isBlank()) {
+                fromTitle = m.group(1).replaceAll("[《》“”\"]", "");
+            }
+        }
+        String publisher = doc.meta().get("contentsource");
+        if (publisher == null || publisher.isBlank()) {
+            Matcher m = PUBLISHER.matcher(java.text.Normalizer.normalize(doc.headerText(), java.text.Normalizer.Form.NFKC));
+            publisher = m.find() ? m.group(2) : null;
+        }
+        if (fromTitle != null && AGENCY_SUFFIX.matcher(fromTitle).find() || fromTitle != null && !isRegionOnly(fromTitle)) {
+            return fromTitle;
+        }
+        if (fromTitle != null) {
+            // The title names only the region ("沂源县2019年…"): the publisher says which body, else its government.
+            return publisher != null && publisher.startsWith(fromTitle) ? publisher : fromTitle + "人民政府";
+        }
+        if (publisher != null) {
+            if (isRegionOnly(publisher) || startsWithRegion(publisher)) {
+                return publisher;
+            }
+            Matcher r = BODY_REGION.matcher(Text.normalize(body));
+            if (r.find()) {
+                return r.group(1) + r.group(2) + publisher;
+            }
+            Matcher c = BODY_COUNTY.matcher(body);
+            if (c.find()) {
+                return c.group(1) + publisher;
+            }
+            return publisher;
+        }
+        return null;
+    }
+
+    private static boolean isRegionOnly(String name) {
+        return name.matches("[\\u4e00-\\u9fa5]{1,12}(省|自治区|市|州|盟|地区|县|区|旗)");
+    }
+
+    private static boolean startsWithRegion(String name) {
+        return PROVINCE.matcher(name).find() || PREFECTURE.matcher(name).find()
+                || (COUNTY.matcher(name).find() && !name.startsWith("政府") && !name.startsWith("区政府")
+                    && !name.startsWith("县政府"));
+    }
+
+    static Region region(String agency, String siteIdCode) {
+        Region.Builder region = Region.newBuilder();
+        if (siteIdCode != null && siteIdCode.matches("\\d{6}.*")) {
+            region.setCode(siteIdCode.substring(0, 6));
+        }
+        if (agency == null) {
+            return region.build();
+        }
+        String rest = agency;
+        Matcher suffix = AGENCY_SUFFIX.matcher(rest);
+        if (suffix.find()) {
+            rest = rest.substring(0, suffix.start());
+        }
+        Matcher m = PROVINCE.matcher(rest);
+        if (m.find()) {
+            region.setProvince(m.group(1));
+            rest = rest.substring(m.end());
+        }
+        m = PREFECTURE.matcher(rest);
+        if (m.find() && m.end() < rest.length() && COUNTY.matcher(rest.substring(m.end())).find()) {
+            region.setPrefecture(m.group(1));
+            rest = rest.substring(m.end());
+        } else if (m.find(0) && m.end() == rest.length()) {
+            region.setPrefecture(m.group(1));
+            return region.build();
+        }
+        m = COUNTY.matcher(rest);
+        if (m.find()) {
+            region.setCounty(m.group(1));
+        }
+        return region.build();
+    }
+
+    static AgencyLevel level(String agency, Region region) {
+        if (agency == null) {
+            return AgencyLevel.UNKNOWN;
+        }
+        if (agency.matches(".*(镇|乡|街道|街道办事处)(人民政府)?$")) {
+            return AgencyLevel.TOWN;
+        }
+        if (agency.matches(".*(人民政府|政府)$")) {
+            if (region.getCounty() != null) {
+                return AgencyLevel.COUNTY;
+            }
+            if (region.getPrefecture() != null) {
+                return AgencyLevel.CITY;
+            }
+            if (region.getProvince() != null) {
+                return AgencyLevel.PROVINCE;
+            }
+            return AgencyLevel.UNKNOWN;
+        }
+        return AgencyLevel.DEPARTMENT;
+    }
+
+    private static LocalDate date(String y, String m, String d) {
+        try {
+            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The region as one name, most specific parts last, e.g. 邢台市襄都区. */
+    public String regionName() {
+        StringBuilder sb = new StringBuilder();
+        if (region.getProvince() != null) {
+            sb.append(region.getProvince());
+        }
+        if (region.getPrefecture() != null) {
+            sb.append(region.getPrefecture());
+        }
+        if (region.getCounty() != null) {
+            sb.append(region.getCounty());
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.govwatch.extractor.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Splits the report's lines into {@link Token}s, whatever shape its tables were flattened into. */
+public final class Tokens {
+
+    private static final Pattern SPACED_NUMBERS = Pattern.compile("^[+-]?\\d[\\d.,]*(\\s+[+-]?\\d[\\d.,]*)+$");
+
+    private Tokens() {
+    }
+
+    public static List<Token> of(List<String> lines) {
+        List<Token> tokens = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String stripped = Text.strip(line);
+            if (stripped.isEmpty()) {
+                continue;
+            }
+            String[] cells;
+            boolean delimited;
+            if (line.indexOf('|') >= 0) {
+                cells = splitKeepingEmpty(line, '|');
+                delimited = true;
+            } else if (line.indexOf('\t') >= 0) {
+                cells = splitKeepingEmpty(line, '\t');
+                delimited = true;
+            } else if (SPACED_NUMBERS.matcher(stripped).matches()) {
+                // A row of numbers separated by spaces: each number is a cell.
+                cells = stripped.split("\\s+");
+                delimited = false;
+            } else {
+                cells = new String[] {stripped};
+                delimited = false;
+            }
+            for (int c = 0; c < cells.length; c++) {
+                tokens.add(new Token(Text.strip(cells[c]), i, delimited, c == cells.length - 1));
+            }
+        }
+        return tokens;
+    }
+
+    private static String[] splitKeepingEmpty(String line, char delimiter) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i == line.length() || line.charAt(i) == delimiter) {
+                parts.add(line.substring(start, i));
+                start = i + 1;
+            }
+        }
+        // Markdown-style rows start and end with a delimiter; those ends are not cells.
+        if (parts.size() > 1 && Text.strip(parts.get(0)).isEmpty() && delimiter == '|') {
+            parts.remove(0);
+        }
+        return parts.toArray(String[]::new);
+    }
+}
