@@ -6,7 +6,6 @@ import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -19,9 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerdes {
 
     static {
-        // Avro 1.12 instantiates only classes it trusts; the generated contracts must be among them.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                type -> type.getPackageName().equals(AvroSerdes.class.getPackageName())));
+        TrustedAvroClasses.install();
     }
 
     private AvroSerdes() {

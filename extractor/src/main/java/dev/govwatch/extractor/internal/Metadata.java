@@ -149,7 +149,8 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         }
         String publisher = doc.meta().get("contentsource");
         if (publisher == null || publisher.isBlank()) {
-            Matcher m = PUBLISHER.matcher(java.text.Normalizer.normalize(doc.headerText(), java.text.Normalizer.Form.NFKC));
+            String head = doc.headerText() + "\n" + String.join("\n", doc.lines().subList(0, Math.min(20, doc.lines().size())));
+            Matcher m = PUBLISHER.matcher(java.text.Normalizer.normalize(head, java.text.Normalizer.Form.NFKC));
             publisher = m.find() ? m.group(2) : null;
         }
         if (fromTitle != null && AGENCY_SUFFIX.matcher(fromTitle).find() || fromTitle != null && !isRegionOnly(fromTitle)) {

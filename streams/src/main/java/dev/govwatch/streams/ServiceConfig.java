@@ -1,0 +1,111 @@
+package dev.govwatch.streams;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+import dev.govwatch.schemas.RegistryConnection;
+import dev.govwatch.schemas.ValueSerdes;
+
+/**
+ * Settings of a govwatch Kafka Streams service (extractor, validator), each declared once with its
+ * default and doc. Any setting prefixed {@code kafka.} is passed to Kafka unchanged without the
+ * prefix (TLS, SASL and client tuning), so security needs no code.
+ */
+public final class ServiceConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String REGISTRY_URL = "registry.url";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String STATE_DIR = "state.dir";
+    public static final String THREADS = "num.stream.threads";
+    public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+    public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+    public static final String SERDES = "serdes";
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    private ServiceConfig(ConfigDef definition, Map<String, ?> props) {
+        super(definition, props, false);
+    }
+
+    /** The settings of the service whose default application id is {@code applicationId}. */
+    public static ServiceConfig of(String applicationId, Map<String, ?> props) {
+        return new ServiceConfig(definition(applicationId), props);
+    }
+
+    public static ConfigDef definition(String applicationId) {
+        return new ConfigDef()
+                .define(BOOTSTRAP_SERVERS, Type.STRING, "", Importance.HIGH, "Kafka bootstrap servers.")
+                .define(REGISTRY_URL, Type.STRING, "", Importance.HIGH,
+                        "Apicurio Registry v2 API URL, e.g. http://host:8080/apis/registry/v2.")
+                .define(APPLICATION_ID, Type.STRING, applicationId, Importance.MEDIUM,
+                        "Kafka Streams application id: the consumer group and the prefix of internal topics. "
+                                + "Instances with the same id share the work.")
+                .define(STATE_DIR, Type.STRING, "data/streams", Importance.MEDIUM, "Directory for local state stores.")
+                .define(THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM, "Stream threads per instance.")
+                .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+                        ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
+                        "exactly_once_v2 (default: each page yields its report exactly once) or at_least_once.")
+                .define(COMMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW,
+                        "How often progress (and, with exactly-once, the transaction) is committed.")
+                .define(SERDES, Type.STRING, "registry", ValidString.in("registry", "binary"), Importance.LOW,
+                        "registry: Apicurio serdes (always, for real topics); binary: plain Avro without a registry, "
+                                + "for topology tests and in-process benchmarks.");
+    }
+
+    public ValueSerdes valueSerdes() {
+        if ("binary".equals(getString(SERDES))) {
+            return ValueSerdes.binary();
+        }
+        return ValueSerdes.registry(registry());
+    }
+
+    public RegistryConnection registry() {
+        String url = getString(REGISTRY_URL);
+        if (url.isBlank()) {
+            throw new org.apache.kafka.common.config.ConfigException(REGISTRY_URL, url, "a registry URL is required");
+        }
+        return RegistryConnection.of(url);
+    }
+
+    /** The Kafka Streams properties of this service, with the dead-letter handlers installed. */
+    public Properties streamsProperties() {
+        if (getString(BOOTSTRAP_SERVERS).isBlank()) {
+            throw new org.apache.kafka.common.config.ConfigException(BOOTSTRAP_SERVERS, "", "bootstrap servers are required");
+        }
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(THREADS));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        p.putAll(handlerProperties());
+        for (Map.Entry<String, Object> e : originalsWithPrefix(KAFKA_PREFIX).entrySet()) {
+            p.put(e.getKey(), e.getValue());
+        }
+        return p;
+    }
+
+    /** What the dead-letter handlers need: their classes and how to serialize a dead letter. */
+    public Map<String, Object> handlerProperties() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        p.put(ValueSerdes.KIND, getString(SERDES));
+        if (!getString(REGISTRY_URL).isBlank()) {
+            p.put(io.apicurio.registry.serde.SerdeConfig.REGISTRY_URL, getString(REGISTRY_URL));
+        }
+        return p;
+    }
+}
