@@ -8,7 +8,8 @@ import java.util.Objects;
  * Puts the cells printed on a table row into the columns of its header when some cells were
  * dropped. Every placement that keeps the printed order is tried; placements that break the row's
  * arithmetic (each group's total equals the sum of its parts, dropped cells counting as blank)
- * are discarded; a column gets a value only if every remaining placement gives it the same
+ * are discarded, as are placements that leave a group's total empty (they could not be checked);
+ * a column gets a value only if every remaining placement gives it the same
  * number. Everything else stays {@link CellValue#uncertain uncertain}: a number is never put in a
  * column it may not belong to.
  */
@@ -48,7 +49,8 @@ public final class RowAligner {
         List<int[]> valid = new ArrayList<>();
         List<int[]> validWithTotals = new ArrayList<>();
         place(printed, new int[printed.size()], 0, 0, valid, validWithTotals);
-        List<int[]> placements = validWithTotals.isEmpty() ? valid : validWithTotals;
+        // A placement that leaves a group total empty cannot be checked, so it is never trusted.
+        List<int[]> placements = validWithTotals;
         if (placements.isEmpty()) {
             return new Aligned(allUncertain(printed), true, true);
         }
