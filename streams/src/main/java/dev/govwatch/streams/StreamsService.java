@@ -34,8 +34,14 @@ public final class StreamsService implements AutoCloseable {
     public static StreamsService start(String name, Topology topology, ServiceConfig config, short replicationFactor,
                                        Duration timeout) {
         Properties props = config.streamsProperties();
-        try (Admin admin = Admin.create(props)) {
+        Properties adminProps = new Properties();
+        adminProps.putAll(props);
+        adminProps.put("default.api.timeout.ms", (int) Math.min(timeout.toMillis(), 60_000));
+        try (Admin admin = Admin.create(adminProps)) {
             new TopicProvisioner(admin, replicationFactor).ensure(Topics.ALL);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(name + ": cannot prepare the topics on Kafka at "
+                    + props.get("bootstrap.servers") + ": " + e.getMessage(), e);
         }
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {

@@ -1,0 +1,72 @@
+package dev.govwatch.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import dev.govwatch.streams.ServiceConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the services run against an external cluster. Settings come from, in rising
+ * precedence: a properties file ({@code --config}), environment variables {@code GOVWATCH_KAFKA_*}
+ * (e.g. {@code GOVWATCH_KAFKA_SECURITY_PROTOCOL=SASL_SSL} becomes {@code kafka.security.protocol}),
+ * and the command-line options.
+ */
+final class ServiceOptions {
+
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers.")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", description = "Apicurio Registry v2 API URL.")
+    String registryUrl;
+
+    @Option(names = "--config", description = "Properties file with service settings and kafka.* client settings.")
+    Path configFile;
+
+    @Option(names = "--application-id", description = "Kafka Streams application id (instances sharing it share the work).")
+    String applicationId;
+
+    @Option(names = "--state-dir", description = "Local state directory.")
+    String stateDir;
+
+    @Option(names = "--threads", description = "Stream threads.")
+    Integer threads;
+
+    @Option(names = "--replication-factor", defaultValue = "1", description = "Replication factor for topics created on start (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    ServiceConfig toConfig(String defaultApplicationId, Map<String, String> environment) throws IOException {
+        Map<String, Object> props = new HashMap<>();
+        if (configFile != null) {
+            Properties file = new Properties();
+            try (Reader reader = Files.newBufferedReader(configFile)) {
+                file.load(reader);
+            }
+            file.forEach((k, v) -> props.put(k.toString(), v));
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith("GOVWATCH_KAFKA_")) {
+                props.put(ServiceConfig.KAFKA_PREFIX
+                        + name.substring("GOVWATCH_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        putIfSet(props, ServiceConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+        putIfSet(props, ServiceConfig.REGISTRY_URL, registryUrl);
+        putIfSet(props, ServiceConfig.APPLICATION_ID, applicationId);
+        putIfSet(props, ServiceConfig.STATE_DIR, stateDir);
+        putIfSet(props, ServiceConfig.THREADS, threads);
+        return ServiceConfig.of(defaultApplicationId, props);
+    }
+
+    private static void putIfSet(Map<String, Object> props, String key, Object value) {
+        if (value != null) {
+            props.put(key, value);
+        }
+    }
+}
