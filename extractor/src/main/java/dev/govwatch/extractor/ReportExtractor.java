@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.govwatch.extractor.internal.Attachments;
 import dev.govwatch.extractor.internal.CellValue;
 import dev.govwatch.extractor.internal.HtmlPage;
 import dev.govwatch.extractor.internal.Layouts;
@@ -50,11 +51,16 @@ public final class ReportExtractor {
         byte[] body = new byte[buffer.remaining()];
         buffer.get(body);
         String contentType = page.getContentType() == null ? "" : page.getContentType().toLowerCase(java.util.Locale.ROOT);
-        if (contentType.contains("pdf") || startsWith(body, "%PDF")) {
-            return new Extraction.Unreadable("PDF attachments are not read yet");
+        if (startsWith(body, "%PDF")) {
+            return extractAttachment(() -> Attachments.pdf(body), "PDF", page, now);
         }
-        if (contentType.contains("msword") || contentType.contains("officedocument") || startsWith(body, "PK\u0003\u0004")) {
-            return new Extraction.Unreadable("Office attachments are not read yet");
+        if (startsWith(body, "PK\u0003\u0004")) {
+            return extractAttachment(() -> Attachments.docx(body), "DOCX", page, now);
+        }
+        if (contentType.contains("pdf") || contentType.contains("msword") || contentType.contains("officedocument")
+                || startsWith(body, "\u00d0\u00cf\u0011\u00e0")) {
+            return new Extraction.Unreadable("attachment served as '" + page.getContentType()
+                    + "' is not a PDF or DOCX file (legacy .doc/.wps are not read)");
         }
         PageDecoder.Decoded decoded = PageDecoder.decode(body, page.getContentType(), page.getCharset());
         String text = decoded.text();
@@ -63,6 +69,26 @@ public final class ReportExtractor {
         }
         ReportDocument doc = looksLikeHtml(contentType, text) ? HtmlPage.read(text, page.getUrl()) : ReportDocument.ofText(text);
         return extract(doc, page.getUrl(), page.getSha256(), page.getPortalId(), now);
+    }
+
+    private interface AttachmentReader {
+        ReportDocument read() throws java.io.IOException;
+    }
+
+    private Extraction extractAttachment(AttachmentReader reader, String kind, FetchedPage page, Instant now) {
+        ReportDocument doc;
+        try {
+            doc = reader.read();
+        } catch (java.io.IOException | RuntimeException e) {
+            return new Extraction.Unreadable("cannot read the " + kind + " attachment: " + e.getMessage());
+        }
+        if (doc.lines().isEmpty()) {
+            return new Extraction.Unreadable(kind + " attachment has no text (a scanned image?)");
+        }
+        Extraction extraction = extract(doc, page.getUrl(), page.getSha256(), page.getPortalId(), now);
+        return extraction instanceof Extraction.NotAReport notAReport
+                ? new Extraction.Unreadable(kind + " attachment is not an annual report: " + notAReport.reason())
+                : extraction;
     }
 
     /** Reads an already decoded document. */

@@ -35,7 +35,7 @@ public final class Layouts {
             RowSpec.of("apps.notProcessed.massive", "4.无正当理由大量反复申请", "大量反复"),
             RowSpec.of("apps.notProcessed.confirm", "5.要求行政机关确认或重新出具已获取信息", "确认或重新|重新出具"),
             RowSpec.of("apps.other", "（六）其他处理", "^其他处理$"),
-            RowSpec.of("apps.other.noCorrection", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正"),
+            RowSpec.of("apps.other.noCorrection", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补"),
             RowSpec.of("apps.other.noFee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "缴纳费用|收费通知"),
             RowSpec.after("apps.other.other", "3.其他", "^其他$", "apps.other."),
             RowSpec.after("apps.results", "（七）总计", "^总计$", "apps."),

@@ -109,6 +109,14 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             }
             String n = Text.normalize(line);
             if (TITLE.matcher(n).find() && n.length() <= 60) {
+                // "淮安市人民政府" on one line and "2024年…年度报告" on the next, as PDFs print titles.
+                if (Character.isDigit(n.charAt(0)) && i > 0) {
+                    String previous = Text.strip(lines.get(i - 1));
+                    if (!previous.isEmpty() && previous.length() <= 20 && AGENCY_SUFFIX.matcher(previous).find()
+                            && !previous.matches(".*\\d.*")) {
+                        return previous + line;
+                    }
+                }
                 return line;
             }
             if (TITLE_HEAD.matcher(n).find() && i + 1 < lines.size()

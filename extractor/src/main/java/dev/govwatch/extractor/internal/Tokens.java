@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 /** Splits the report's lines into {@link Token}s, whatever shape its tables were flattened into. */
 public final class Tokens {
 
-    private static final Pattern SPACED_NUMBERS = Pattern.compile("^[+-]?\\d[\\d.,]*(\\s+[+-]?\\d[\\d.,]*)+$");
+    private static final String NUMBER = "[+-]{0,2}\\d[\\d.,]*(?:万元|元)?";
+    private static final Pattern SPACED_NUMBERS = Pattern.compile("^" + NUMBER + "(\\s+" + NUMBER + ")+$");
+    /** A label followed by its numbers on one line, as PDF text gives table rows. */
+    private static final Pattern LABEL_AND_NUMBERS = Pattern.compile(
+            "^(\\S(?:.{0,38}?[^\\d\\s+.,-])?)\\s+(" + NUMBER + "(?:\\s+" + NUMBER + ")*)$");
 
     private Tokens() {
     }
@@ -32,6 +36,14 @@ public final class Tokens {
                 // A row of numbers separated by spaces: each number is a cell.
                 cells = stripped.split("\\s+");
                 delimited = false;
+            } else if (LABEL_AND_NUMBERS.matcher(stripped).matches()) {
+                java.util.regex.Matcher m = LABEL_AND_NUMBERS.matcher(stripped);
+                m.matches();
+                List<String> parts = new ArrayList<>();
+                parts.add(m.group(1));
+                parts.addAll(List.of(m.group(2).split("\\s+")));
+                cells = parts.toArray(String[]::new);
+                delimited = true;
             } else {
                 cells = new String[] {stripped};
                 delimited = false;
