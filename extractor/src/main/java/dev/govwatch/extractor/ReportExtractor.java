@@ -93,15 +93,18 @@ public final class ReportExtractor {
 
     /** Reads an already decoded document. */
     public Extraction extract(ReportDocument doc, String url, String sha256, String portalId, Instant now) {
-        String opening = doc.meta().getOrDefault("articletitle", "") + doc.meta().getOrDefault("html-title", "")
-                + String.join("\n", doc.lines().subList(0, Math.min(doc.lines().size(), 40)));
-        if (!REPORT_TITLE.matcher(Text.normalize(opening)).find()) {
+        StringBuilder opening = new StringBuilder(Text.normalize(
+                doc.meta().getOrDefault("articletitle", "") + doc.meta().getOrDefault("html-title", "")));
+        for (int i = 0; i < Math.min(doc.lines().size(), 40); i++) {
+            opening.append('\n').append(doc.normalized(i));
+        }
+        if (!REPORT_TITLE.matcher(opening).find()) {
             return new Extraction.NotAReport("no 政府信息公开年度报告 title or statistics table");
         }
         List<String> warnings = new ArrayList<>();
         Metadata meta = Metadata.read(doc, warnings);
         List<Sections.Found> sections = Sections.find(doc.lines());
-        List<Token> tokens = Tokens.of(doc.lines());
+        List<Token> tokens = tableTokens(doc, sections);
 
         Map<String, ParsedRow> old = readOld(tokens, warnings);
         Range t2 = range(tokens, sections, 2, 3);
@@ -123,7 +126,7 @@ public final class ReportExtractor {
         if (meta.year() == null && sections.isEmpty() && t3Rows.isEmpty() && old.isEmpty()) {
             return new Extraction.Unreadable("looks like an annual report, but neither its year, its sections nor its tables could be read");
         }
-        for (String placeholder : QuotedFigures.placeholders(doc.lines())) {
+        for (String placeholder : QuotedFigures.placeholders(doc)) {
             warnings.add("PLACEHOLDER: '" + placeholder + "' has a measure word without its number");
         }
         List<StatTable> tables = new ArrayList<>();
@@ -159,7 +162,7 @@ public final class ReportExtractor {
                 .setPageSha256(sha256)
                 .setSections(sections(doc.lines(), sections))
                 .setTables(tables)
-                .setQuotedFigures(QuotedFigures.find(doc.lines()))
+                .setQuotedFigures(QuotedFigures.find(doc))
                 .setWarnings(warnings)
                 .setExtractorVersion(VERSION)
                 .setExtractedAt(now)
@@ -167,6 +170,48 @@ public final class ReportExtractor {
     }
 
     private record Range(int from, int to) {
+    }
+
+    /**
+     * Tokens of the part of the document that holds tables: sections 二 to 四 when the headings are
+     * there (section 一 is long prose), the old statistics table to the end, else everything.
+     */
+    private static List<Token> tableTokens(ReportDocument doc, List<Sections.Found> sections) {
+        int size = doc.lines().size();
+        int from = size;
+        int to = 0;
+        for (Sections.Found s : sections) {
+            if (s.number() >= 2 && s.number() <= 4) {
+                from = Math.min(from, s.line());
+            }
+            if (s.number() >= 5) {
+                to = Math.max(to, s.line());
+            }
+        }
+        boolean twoToFour = from < size;
+        if (!twoToFour || to <= from) {
+            from = twoToFour ? from : 0;
+            to = size;
+        }
+        for (int i = 0; i < size; i++) {
+            String line = doc.lines().get(i);
+            if (line.contains("统计表") || line.contains("統計表")) {
+                from = Math.min(from, i);
+                to = size;
+                break;
+            }
+        }
+        return Tokens.of(doc, from, to);
+    }
+
+    private static int nonSpaceLength(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (!Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '\u3000' && line.charAt(i) != '\u00a0') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Tokens of section {@code number} up to section {@code next}; the whole text if headings are missing. */
@@ -218,13 +263,13 @@ public final class ReportExtractor {
     }
 
     private static Map<String, ParsedRow> readOld(List<Token> tokens, List<String> warnings) {
-        int from = 0;
+        int from = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).normalized().contains("政府信息公开情况统计表")) {
                 from = i;
             }
         }
-        if (from == 0) {
+        if (from < 0) {
             return Map.of();
         }
         return TableReader.read(tokens, from, tokens.size(), Layouts.OLD_ROWS, key -> List.of("total"),
@@ -236,7 +281,7 @@ public final class ReportExtractor {
         for (int i = range.from; i < range.to; i++) {
             List<CellValue> run = new ArrayList<>();
             int j = i;
-            while (j < range.to && (CellValue.isCellLike(tokens.get(j).text()))) {
+            while (j < range.to && tokens.get(j).cellLike()) {
                 if (!tokens.get(j).text().isEmpty() || tokens.get(j).delimited()) {
                     run.add(CellValue.parse(tokens.get(j).text()));
                 }
@@ -294,7 +339,7 @@ public final class ReportExtractor {
             int end = i + 1 < found.size() ? found.get(i + 1).line() : lines.size();
             int length = 0;
             for (int l = found.get(i).line() + 1; l < end; l++) {
-                length += Text.normalize(lines.get(l)).length();
+                length += nonSpaceLength(lines.get(l));
             }
             sections.add(Section.newBuilder().setNumber(found.get(i).number()).setHeading(found.get(i).heading())
                     .setTextLength(length).build());

@@ -1,5 +1,7 @@
 package dev.govwatch.extractor;
 
+import dev.govwatch.samples.Report2021Page;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ class ExtractorStackIT {
     @Test
     void pagesBecomeReportsAndBadPagesDeadLetters(Stack stack, @TempDir Path stateDir) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        FetchedPage report = page(new Gen2021Page(11).html, "http://it.gov.cn/" + run + "/2024.html", "text/html");
+        FetchedPage report = page(new Report2021Page(11).html, "http://it.gov.cn/" + run + "/2024.html", "text/html");
         FetchedPage list = page("<html><body><a href='x'>通知</a></body></html>", "http://it.gov.cn/" + run + "/index.html", "text/html");
         FetchedPage pdf = page("%PDF-1.4", "http://it.gov.cn/" + run + "/2024.pdf", "application/pdf");
         String poisonKey = "http://it.gov.cn/" + run + "/poison.html";

@@ -1,5 +1,7 @@
 package dev.govwatch.extractor;
 
+import dev.govwatch.samples.Report2021Page;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -61,7 +63,7 @@ class ExtractorTopologyTest {
 
     @Test
     void aReportPageBecomesAReportKeyedByAgencyAndYear() {
-        FetchedPage page = page(new Gen2021Page(7).html, "http://test.gov.cn/2024.html");
+        FetchedPage page = page(new Report2021Page(7).html, "http://test.gov.cn/2024.html");
         pages.pipeInput(page.getUrl(), page);
 
         List<TestRecord<String, AnnualReport>> out = reports.readRecordsToList();
@@ -88,7 +90,7 @@ class ExtractorTopologyTest {
     void aReportPageThatCannotBeReadIsDeadLetteredWithItsSourceAndTheStreamGoesOn() {
         FetchedPage pdf = PageShapes.page("%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII), "application/pdf",
                 "http://test.gov.cn/2024.pdf");
-        FetchedPage good = page(new Gen2021Page(8).html, "http://test.gov.cn/2024.html");
+        FetchedPage good = page(new Report2021Page(8).html, "http://test.gov.cn/2024.html");
         pages.pipeInput(pdf.getUrl(), pdf);
         pages.pipeInput(good.getUrl(), good);
 
@@ -108,7 +110,7 @@ class ExtractorTopologyTest {
     @Test
     void aRecordThatIsNotAFetchedPageIsDeadLetteredByTheDeserializationHandler() {
         rawPages.pipeInput("http://test.gov.cn/poison.html", new byte[] {(byte) 0xFF, 1, 2, 3});
-        FetchedPage good = page(new Gen2021Page(9).html, "http://test.gov.cn/2024.html");
+        FetchedPage good = page(new Report2021Page(9).html, "http://test.gov.cn/2024.html");
         pages.pipeInput(good.getUrl(), good);
 
         List<TestRecord<String, DeadLetter>> dead = deadLetters.readRecordsToList();

@@ -1,5 +1,7 @@
 package dev.govwatch.extractor;
 
+import dev.govwatch.samples.Report2021Page;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ class Gen2021ExtractionTest {
     @ParameterizedTest(name = "figures drawn with seed {0}")
     @ValueSource(ints = {1, 2, 3, 42})
     void everyCellOfTheOfficialLayoutIsRead(int seed) {
-        Gen2021Page fixture = new Gen2021Page(seed);
+        Report2021Page fixture = new Report2021Page(seed);
         AnnualReport report = extract(fixture.html);
 
         assertThat(report.getGeneration()).isEqualTo(FormatGeneration.GEN_2021);

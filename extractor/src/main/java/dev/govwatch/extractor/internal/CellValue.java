@@ -19,6 +19,9 @@ public record CellValue(CellKind kind, Double value, String raw) {
     private static final Pattern NUMBER = Pattern.compile("^([+-]{0,2})(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万元|元|件|条|个|人|人次|次|项)?$");
     private static final Pattern NOT_APPLICABLE = Pattern.compile("^(/|／|—+|-+|–+|不适用|无|\\\\)$");
 
+    /** No cell of a statistics table is longer ("-12,345,678.1234万元" is 19). */
+    private static final int MAX_CELL_LENGTH = 24;
+
     public static CellValue blank(String raw) {
         return new CellValue(CellKind.BLANK, null, raw);
     }
@@ -57,6 +60,9 @@ public record CellValue(CellKind kind, Double value, String raw) {
 
     /** Whether the printed text could be a cell of a statistics table (number, blank or n/a). */
     public static boolean isCellLike(String printed) {
+        if (printed.length() > MAX_CELL_LENGTH) {
+            return false;
+        }
         CellKind kind = parse(printed).kind();
         return kind != CellKind.TEXT;
     }

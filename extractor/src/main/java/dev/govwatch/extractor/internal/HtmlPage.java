@@ -26,6 +26,8 @@ public final class HtmlPage {
         "div.TRS_Editor", "div.trs_editor_view", "#zoom", "div#UCAP-CONTENT", "div.bt-article-content",
         "div.article-content", "div.art_con", "div#content", "div.content", "article", "div.main"
     };
+    private static final org.jsoup.select.Evaluator[] CONTENT_EVALUATORS = java.util.Arrays.stream(CONTENT_SELECTORS)
+            .map(org.jsoup.select.QueryParser::parse).toArray(org.jsoup.select.Evaluator[]::new);
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
             "br", "tr", "section", "article", "header", "footer", "ul", "ol", "dd", "dt", "blockquote", "pre", "center");
     /** Bounds against hostile tables (a span of 10^6 cells). */
@@ -42,17 +44,7 @@ public final class HtmlPage {
             meta.putIfAbsent(m.attr("name").toLowerCase(Locale.ROOT), m.attr("content").trim());
         }
         meta.put("html-title", doc.title());
-        Element content = null;
-        for (String selector : CONTENT_SELECTORS) {
-            Element candidate = doc.selectFirst(selector);
-            if (candidate != null && candidate.text().length() > 200) {
-                content = candidate;
-                break;
-            }
-        }
-        if (content == null) {
-            content = doc.body();
-        }
+        Element content = contentOf(doc);
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         walk(content, lines, current);
@@ -61,33 +53,67 @@ public final class HtmlPage {
         return new ReportDocument(lines, header, meta);
     }
 
+    /**
+     * The report body: the first element, in order of {@link #CONTENT_SELECTORS}, that holds real
+     * text. One pass over the document collects the candidates of every selector.
+     */
+    private static Element contentOf(Document doc) {
+        Element[] first = new Element[CONTENT_SELECTORS.length];
+        for (Element e : doc.getAllElements()) {
+            for (int i = 0; i < CONTENT_SELECTORS.length; i++) {
+                if (first[i] == null && CONTENT_EVALUATORS[i].matches(doc, e)) {
+                    first[i] = e;
+                }
+            }
+        }
+        for (Element candidate : first) {
+            if (candidate != null && hasText(candidate, 200)) {
+                return candidate;
+            }
+        }
+        return doc.body();
+    }
+
+    /** Whether the element holds at least {@code min} characters of text, without building all of it. */
+    private static boolean hasText(Element element, int min) {
+        int[] seen = {0};
+        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    seen[0] += text.text().length();
+                }
+                return seen[0] >= min ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, element);
+        return seen[0] >= min;
+    }
+
     /** Text outside the content container: breadcrumbs and the metadata block. */
     private static String headerText(Document doc, Element content) {
-        if (content == doc.body()) {
-            List<String> first = new ArrayList<>();
-            StringBuilder sb = new StringBuilder();
-            walk(doc.body(), first, sb);
-            flush(first, sb);
-            return String.join("\n", first.subList(0, Math.min(first.size(), 15)));
-        }
-        Element copy = doc.body().clone();
-        Element inner = copy.selectFirst(content.cssSelector());
-        if (inner != null) {
-            inner.empty();
-        }
         List<String> lines = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        walk(copy, lines, sb);
+        if (content == doc.body()) {
+            walk(doc.body(), lines, sb, null);
+            flush(lines, sb);
+            return String.join("\n", lines.subList(0, Math.min(lines.size(), 15)));
+        }
+        walk(doc.body(), lines, sb, content);
         flush(lines, sb);
         return String.join("\n", lines);
     }
 
     private static void walk(Node node, List<String> lines, StringBuilder current) {
+        walk(node, lines, current, null);
+    }
+
+    /** Appends the text of {@code node} as lines, leaving out {@code skip} and what it contains. */
+    private static void walk(Node node, List<String> lines, StringBuilder current, Element skip) {
         if (node instanceof TextNode text) {
-            current.append(text.text());
+            appendCollapsed(current, text.getWholeText());
             return;
         }
-        if (!(node instanceof Element element)) {
+        if (!(node instanceof Element element) || element == skip) {
             return;
         }
         String tag = element.normalName();
@@ -106,10 +132,27 @@ public final class HtmlPage {
             flush(lines, current);
         }
         for (Node child : element.childNodes()) {
-            walk(child, lines, current);
+            walk(child, lines, current, skip);
         }
         if (block) {
             flush(lines, current);
+        }
+    }
+
+    /** Appends text with runs of whitespace (tabs and newlines included) as one space. */
+    private static void appendCollapsed(StringBuilder out, String text) {
+        boolean space = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                if (!space) {
+                    out.append(' ');
+                    space = true;
+                }
+            } else {
+                out.append(c);
+                space = false;
+            }
         }
     }
 

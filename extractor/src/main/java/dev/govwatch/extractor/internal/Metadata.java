@@ -24,6 +24,7 @@ import dev.govwatch.schemas.Region;
 public record Metadata(String title, String agency, Region region, AgencyLevel level, Integer year,
                        LocalDate published, LocalDate periodStart, LocalDate periodEnd) {
 
+    private static final Pattern YEAR = Pattern.compile("(20\\d{2})年");
     private static final Pattern TITLE = Pattern.compile("(\\d{4})\\s*年度?.{0,20}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告)");
     private static final Pattern TITLE_HEAD = Pattern.compile("(\\d{4})\\s*年度?.{0,20}(信息公开|政务公开)(工作)?$");
     private static final Pattern TITLE_TAIL = Pattern.compile("^(工作)?(年度报告|年报)");
@@ -60,7 +61,15 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         LocalDate periodStart = null;
         LocalDate periodEnd = null;
         String body = String.join("\n", lines);
-        Matcher p = PERIOD.matcher(Text.normalize(body));
+        // Periods and years are in lines with 年; only those are normalized.
+        StringBuilder dated = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).indexOf('年') >= 0) {
+                dated.append(doc.normalized(i)).append('\n');
+            }
+        }
+        String normalizedBody = dated.toString();
+        Matcher p = PERIOD.matcher(normalizedBody);
         if (p.find()) {
             periodStart = date(p.group(1), p.group(2), p.group(3));
             periodEnd = date(p.group(4) == null ? p.group(1) : p.group(4), p.group(5), p.group(6));
@@ -69,7 +78,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             year = periodStart.getYear();
         }
         if (year == null) {
-            Matcher y = Pattern.compile("(20\\d{2})年").matcher(Text.normalize(body));
+            Matcher y = YEAR.matcher(normalizedBody);
             if (y.find()) {
                 year = Integer.valueOf(y.group(1));
             }
@@ -78,7 +87,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             year = published.getYear() - 1;
             warnings.add("report year taken from the publication date");
         }
-        String agency = agency(doc, title, body);
+        String agency = agency(doc, title, body, normalizedBody);
         Region region = region(agency, doc.meta().get("siteidcode"));
         AgencyLevel level = level(agency, region);
         if (title == null) {
@@ -147,7 +156,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         return null;
     }
 
-    private static String agency(ReportDocument doc, String title, String body) {
+    private static String agency(ReportDocument doc, String title, String body, String normalizedBody) {
         String fromTitle = null;
         if (title != null) {
             Matcher m = Pattern.compile("^(.*?)(?:关于)?(\\d{4})\\s*年").matcher(Text.normalize(title));
@@ -158,7 +167,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         String publisher = doc.meta().get("contentsource");
         if (publisher == null || publisher.isBlank()) {
             String head = doc.headerText() + "\n" + String.join("\n", doc.lines().subList(0, Math.min(20, doc.lines().size())));
-            Matcher m = PUBLISHER.matcher(java.text.Normalizer.normalize(head, java.text.Normalizer.Form.NFKC));
+            Matcher m = PUBLISHER.matcher(Text.fold(head));
             publisher = m.find() ? m.group(2) : null;
         }
         if (fromTitle != null && AGENCY_SUFFIX.matcher(fromTitle).find() || fromTitle != null && !isRegionOnly(fromTitle)) {
@@ -172,7 +181,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             if (isRegionOnly(publisher) || startsWithRegion(publisher)) {
                 return publisher;
             }
-            Matcher r = BODY_REGION.matcher(Text.normalize(body));
+            Matcher r = BODY_REGION.matcher(normalizedBody);
             if (r.find()) {
                 return r.group(1) + r.group(2) + publisher;
             }

@@ -20,7 +20,7 @@ public final class PageDecoder {
     private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
-    private static final int SNIFF_BYTES = 8192;
+    private static final int SNIFF_BYTES = 4096;
 
     private PageDecoder() {
     }

@@ -10,32 +10,42 @@ import dev.govwatch.schemas.QuotedFigure;
 /** Figures the running text states (收到申请 34 件 …), each with its sentence, for cross-checks against the tables. */
 public final class QuotedFigures {
 
-    private record Kind(String name, Pattern pattern, String unit) {
+    /** @param cue a literal the sentence must contain before the pattern is tried */
+    private record Kind(String name, String cue, Pattern pattern, String unit) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("APPLICATIONS_RECEIVED", Pattern.compile("(收到|受理)[^。；;,，0-9]{0,16}?申请[^0-9。；;，,]{0,6}?(\\d+)(件|条|个)"), null),
-            new Kind("DISCLOSED", Pattern.compile("(?<!不)予以公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
-            new Kind("PARTIALLY_DISCLOSED", Pattern.compile("部分公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
-            new Kind("WITHHELD", Pattern.compile("不予公开[^0-9。；;，,:：]{0,8}?(\\d+)件"), "件"),
-            new Kind("UNABLE_TO_PROVIDE", Pattern.compile("无法提供[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
-            new Kind("CARRIED_OVER", Pattern.compile("(\\d+)件[^0-9。；;，,]{0,4}结转|结转[^0-9。；;，,]{0,10}?(\\d+)件"), "件"),
-            new Kind("ACTIVE_DISCLOSURES", Pattern.compile("主动公开[^0-9。；;，,]{0,14}?(\\d+)条"), "条"),
-            new Kind("RECONSIDERATIONS", Pattern.compile("行政复议[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"),
-            new Kind("LITIGATIONS", Pattern.compile("行政诉讼[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"));
+            new Kind("APPLICATIONS_RECEIVED", "申请", Pattern.compile("(收到|受理)[^。；;,，0-9]{0,16}?申请[^0-9。；;，,]{0,6}?(\\d+)(件|条|个)"), null),
+            new Kind("DISCLOSED", "予以公开", Pattern.compile("(?<!不)予以公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
+            new Kind("PARTIALLY_DISCLOSED", "部分公开", Pattern.compile("部分公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
+            new Kind("WITHHELD", "不予公开", Pattern.compile("不予公开[^0-9。；;，,:：]{0,8}?(\\d+)件"), "件"),
+            new Kind("UNABLE_TO_PROVIDE", "无法提供", Pattern.compile("无法提供[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
+            new Kind("CARRIED_OVER", "结转", Pattern.compile("(\\d+)件[^0-9。；;，,]{0,4}结转|结转[^0-9。；;，,]{0,10}?(\\d+)件"), "件"),
+            new Kind("ACTIVE_DISCLOSURES", "主动公开", Pattern.compile("主动公开[^0-9。；;，,]{0,14}?(\\d+)条"), "条"),
+            new Kind("RECONSIDERATIONS", "行政复议", Pattern.compile("行政复议[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"),
+            new Kind("LITIGATIONS", "行政诉讼", Pattern.compile("行政诉讼[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"));
 
     private QuotedFigures() {
     }
 
-    public static List<QuotedFigure> find(List<String> lines) {
+    /** Figures in the document's prose; each keeps its sentence (normalized, so without spaces). */
+    public static List<QuotedFigure> find(ReportDocument doc) {
         List<QuotedFigure> figures = new ArrayList<>();
-        for (String line : lines) {
-            if (line.indexOf('|') >= 0 || line.indexOf('\t') >= 0 || line.length() < 12) {
+        for (int i = 0; i < doc.lines().size(); i++) {
+            String raw = doc.lines().get(i);
+            if (raw.indexOf('|') >= 0 || raw.indexOf('\t') >= 0 || raw.length() < 12 || !hasDigit(raw) || !hasCue(raw)) {
                 continue;
             }
-            for (String sentence : line.split("(?<=[。；;])")) {
-                String n = java.text.Normalizer.normalize(sentence, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "");
+            String line = doc.normalized(i);
+            for (String sentence : line.split("(?<=[。;])")) {
+                String n = sentence;
+                if (!hasDigit(n)) {
+                    continue;
+                }
                 for (Kind kind : KINDS) {
+                    if (!n.contains(kind.cue())) {
+                        continue;
+                    }
                     Matcher m = kind.pattern().matcher(n);
                     if (m.find()) {
                         String number = null;
@@ -46,7 +56,7 @@ public final class QuotedFigures {
                         }
                         String unit = kind.unit() != null ? kind.unit() : m.group(m.groupCount());
                         figures.add(QuotedFigure.newBuilder().setKind(kind.name()).setValue(Double.parseDouble(number))
-                                .setUnit(unit).setSentence(Text.strip(sentence)).build());
+                                .setUnit(unit).setSentence(sentence).build());
                     }
                 }
             }
@@ -54,16 +64,36 @@ public final class QuotedFigures {
         return figures;
     }
 
+    /** Whether any kind's cue could be in the line (cues are checked again after normalizing). */
+    private static boolean hasCue(String raw) {
+        return raw.indexOf('申') >= 0 || raw.indexOf('公') >= 0 || raw.indexOf('结') >= 0 || raw.indexOf('結') >= 0
+                || raw.indexOf('诉') >= 0 || raw.indexOf('訴') >= 0 || raw.indexOf('复') >= 0 || raw.indexOf('復') >= 0
+                || raw.indexOf('提') >= 0;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern PLACEHOLDER = Pattern.compile("(共|计|累计|合计)[\\u4e00-\\u9fa5]{0,8}?[^\\d\\u4e00-\\u9fa5]?余(条|件|篇|个|次)");
 
     /** Measure words left without their number ("共发布信息余条"), as printed. */
-    public static List<String> placeholders(List<String> lines) {
+    public static List<String> placeholders(ReportDocument doc) {
         List<String> found = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = PLACEHOLDER.matcher(Text.normalize(line));
+        for (int i = 0; i < doc.lines().size(); i++) {
+            if (doc.lines().get(i).indexOf('余') < 0) {
+                continue;
+            }
+            String n = doc.normalized(i);
+            Matcher m = PLACEHOLDER.matcher(n);
             while (m.find()) {
                 int start = m.start();
-                if (start > 0 && Character.isDigit(Text.normalize(line).charAt(start - 1))) {
+                if (start > 0 && Character.isDigit(n.charAt(start - 1))) {
                     continue;
                 }
                 found.add(m.group());

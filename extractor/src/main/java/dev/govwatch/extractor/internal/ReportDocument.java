@@ -7,15 +7,53 @@ import java.util.Map;
  * A page reduced to what extraction reads: the text of its main content as lines (tables as
  * {@code |}-separated rows) and the metadata the portal published beside it.
  *
- * @param lines      main content, one line per paragraph or table row
- * @param headerText text around the content (breadcrumbs, 索引号/发布机构/发文日期 block)
- * @param meta       {@code <meta name=…>} values by lower-case name, plus "html-title"
+ * <p>Most of a report is prose that no reader needs in normal form, so lines are normalized on
+ * first use only and the result is kept.
  */
-public record ReportDocument(List<String> lines, String headerText, Map<String, String> meta) {
+public final class ReportDocument {
+
+    private final List<String> lines;
+    private final String[] normalized;
+    private final String headerText;
+    private final Map<String, String> meta;
+
+    /**
+     * @param lines      main content, one line per paragraph or table row
+     * @param headerText text around the content (breadcrumbs, 索引号/发布机构/发文日期 block)
+     * @param meta       {@code <meta name=…>} values by lower-case name, plus "html-title"
+     */
+    public ReportDocument(List<String> lines, String headerText, Map<String, String> meta) {
+        this.lines = List.copyOf(lines);
+        this.normalized = new String[this.lines.size()];
+        this.headerText = headerText;
+        this.meta = Map.copyOf(meta);
+    }
 
     public static ReportDocument ofText(String text) {
         List<String> lines = text.lines().toList();
         String header = String.join("\n", lines.subList(0, Math.min(lines.size(), 15)));
         return new ReportDocument(lines, header, Map.of());
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    /** {@link Text#normalize} of line {@code i}. Not thread-safe: one document is read by one thread. */
+    public String normalized(int i) {
+        String n = normalized[i];
+        if (n == null) {
+            n = Text.normalize(lines.get(i));
+            normalized[i] = n;
+        }
+        return n;
+    }
+
+    public String headerText() {
+        return headerText;
+    }
+
+    public Map<String, String> meta() {
+        return meta;
     }
 }

@@ -35,13 +35,29 @@ public final class Sections {
     private Sections() {
     }
 
+    /** Cheap test before the regex: the first non-space, non-'#' character is 一 … 六. */
+    private static boolean startsWithNumeral(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '#' || Text.isSpace(c) || c == '|') {
+                continue;
+            }
+            return NUMERALS.indexOf(c) >= 0;
+        }
+        return false;
+    }
+
     /** Headings in document order, each number at most once and numbers increasing. */
     public static List<Found> find(List<String> lines) {
         List<Found> found = new ArrayList<>();
         int next = 1;
         for (int i = 0; i < lines.size(); i++) {
-            String line = Text.strip(lines.get(i).replace('|', ' ').replace('\t', ' ')).replaceAll("\\s{2,}", " ");
-            Matcher m = HEADING.matcher(java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFKC));
+            String raw = lines.get(i);
+            if (raw.length() > 120 || !startsWithNumeral(raw)) {
+                continue;
+            }
+            String line = Text.strip(raw.replace('|', ' ').replace('\t', ' ')).replaceAll("\\s{2,}", " ");
+            Matcher m = HEADING.matcher(Text.fold(line));
             if (!m.matches()) {
                 continue;
             }

@@ -26,7 +26,11 @@ public final class TableReader {
 
     /** The label with its numbering ("（一）", "三、", "1.") removed, normalized. */
     public static String labelCore(String label) {
-        String n = Text.normalize(label);
+        return coreOfNormalized(Text.normalize(label));
+    }
+
+    private static String coreOfNormalized(String normalized) {
+        String n = normalized;
         // Some labels carry two levels of numbering: "三、本年度办理结果(一)予以公开" never, but "(三)1." does.
         for (int i = 0; i < 2; i++) {
             String stripped = NUMBERING.matcher(n).replaceFirst("");
@@ -63,7 +67,7 @@ public final class TableReader {
             // Label text wrapped onto the next line(s), before any cell.
             int continuations = 0;
             while (j < to && continuations < 3 && (UNIT.matcher(tokens.get(j).text()).matches()
-                    || (!token.delimited() && !CellValue.isCellLike(tokens.get(j).text())
+                    || (!token.delimited() && !tokens.get(j).cellLike()
                         && tokens.get(j).text().length() <= MAX_CONTINUATION
                         && match(tokens.get(j), specs, previousKey) == null))) {
                 j++;
@@ -76,7 +80,7 @@ public final class TableReader {
                     j++;
                     continue;
                 }
-                if (!CellValue.isCellLike(t.text())) {
+                if (!t.cellLike()) {
                     break;
                 }
                 printed.add(CellValue.parse(t.text()));
@@ -103,10 +107,10 @@ public final class TableReader {
     }
 
     static RowSpec match(Token token, List<RowSpec> specs, String previousKey) {
-        if (token.text().isEmpty() || CellValue.isCellLike(token.text()) || token.text().length() > 80) {
+        if (token.text().isEmpty() || token.text().length() > Tokens.MAX_LABEL || token.cellLike()) {
             return null;
         }
-        String core = labelCore(token.text());
+        String core = coreOfNormalized(token.normalized());
         for (RowSpec spec : specs) {
             if (spec.matches(core, previousKey)) {
                 return spec;

@@ -1,36 +1,79 @@
 package dev.govwatch.extractor.internal;
 
 import java.text.Normalizer;
-import java.util.Map;
 
 /**
- * Normal form used to match labels: NFKC (full-width brackets, digits and letters become ASCII),
- * traditional characters common in these reports mapped to simplified ones, all whitespace removed.
+ * Normal form used to match labels: full-width ASCII and ideographic spaces folded (what NFKC does
+ * to the characters these reports use), traditional characters common in these reports mapped to
+ * simplified ones, and for {@link #normalize} all whitespace removed.
+ *
+ * <p>Runs on every line and cell of every page, so the common characters take a table lookup and
+ * only rare compatibility characters (circled numbers, CJK compatibility ideographs) go through
+ * {@link Normalizer}.
  */
 public final class Text {
 
-    private static final Map<Character, Character> TRADITIONAL = traditionalMap(
-            "開开報报請请數数處处額额總总計计結结轉转複复議议訟讼訴诉國国機机關关規规範范費费條条項项與与務务發发書书類类"
-                    + "產产業业個个資资無无為为來来會会實实從从對对應应證证審审問问題题況况維维糾纠護护權权際际組组織织並并"
-                    + "訊讯網网絡络員员費费經经營营採采購购訪访談谈聞闻舉举辦办歷历屆届");
+    private static final char CJK_START = '\u4e00';
+    private static final char CJK_END = '\u9fff';
+    /** Simplified form of each traditional character in the CJK block, or 0. */
+    private static final char[] SIMPLIFIED = new char[CJK_END - CJK_START + 1];
+
+    static {
+        String pairs = "開开報报請请數数處处額额總总計计結结轉转複复議议訟讼訴诉國国機机關关規规範范費费條条項项與与務务發发書书類类"
+                + "產产業业個个資资無无為为來来會会實实從从對对應应證证審审問问題题況况維维糾纠護护權权際际組组織织並并"
+                + "訊讯網网絡络員员經经營营採采購购訪访談谈聞闻舉举辦办歷历屆届";
+        for (int i = 0; i + 1 < pairs.length(); i += 2) {
+            SIMPLIFIED[pairs.charAt(i) - CJK_START] = pairs.charAt(i + 1);
+        }
+    }
 
     private Text() {
     }
 
+    /** Folded and without any whitespace: the form labels are matched in. */
     public static String normalize(String s) {
+        return fold(s, true);
+    }
+
+    /** Folded, whitespace kept. */
+    public static String fold(String s) {
+        return fold(s, false);
+    }
+
+    private static String fold(String s, boolean dropSpaces) {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff') {
-                continue;
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char mapped = c;
+            if (c < 0x80 && c > ' ') {
+                mapped = c;
+            } else if (isSpace(c)) {
+                mapped = dropSpaces ? 0 : ' ';
+            } else if (c >= '\uff01' && c <= '\uff5e') {
+                mapped = (char) (c - 0xfee0);
+            } else if (c >= CJK_START && c <= CJK_END) {
+                char simplified = SIMPLIFIED[c - CJK_START];
+                mapped = simplified == 0 ? c : simplified;
+            } else if (needsNormalizer(c)) {
+                return fold(Normalizer.normalize(s, Normalizer.Form.NFKC).replace(c, ' '), dropSpaces);
             }
-            out.append(TRADITIONAL.getOrDefault(c, c));
+            if (mapped != c && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null && mapped != 0) {
+                out.append(mapped);
+            }
         }
-        return out.toString();
+        return out == null ? s : out.toString();
+    }
+
+    /** Compatibility characters NFKC rewrites that the fast path does not handle. */
+    private static boolean needsNormalizer(char c) {
+        return (c >= '\u2460' && c <= '\u24ff') || (c >= '\u2150' && c <= '\u218f') || (c >= '\uf900' && c <= '\ufaff')
+                || (c >= '\u3200' && c <= '\u33ff') || (c >= '\ufe30' && c <= '\ufe4f');
     }
 
     /** Trims ordinary, non-breaking and ideographic spaces. */
@@ -46,15 +89,7 @@ public final class Text {
         return s.substring(start, end);
     }
 
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff';
-    }
-
-    private static Map<Character, Character> traditionalMap(String pairs) {
-        Map<Character, Character> map = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < pairs.length(); i += 2) {
-            map.put(pairs.charAt(i), pairs.charAt(i + 1));
-        }
-        return Map.copyOf(map);
     }
 }

@@ -13,12 +13,22 @@ public final class Tokens {
     private static final Pattern LABEL_AND_NUMBERS = Pattern.compile(
             "^(\\S(?:.{0,38}?[^\\d\\s+.,-])?)\\s+(" + NUMBER + "(?:\\s+" + NUMBER + ")*)$");
 
+    /** No row label is longer (TableReader ignores longer tokens as labels). */
+    static final int MAX_LABEL = 80;
+
     private Tokens() {
     }
 
-    public static List<Token> of(List<String> lines) {
+    /** Tokens of the whole document. */
+    public static List<Token> of(ReportDocument doc) {
+        return of(doc, 0, doc.lines().size());
+    }
+
+    /** Tokens of lines [from, to). */
+    public static List<Token> of(ReportDocument doc, int from, int to) {
+        List<String> lines = doc.lines();
         List<Token> tokens = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = from; i < to; i++) {
             String line = lines.get(i);
             String stripped = Text.strip(line);
             if (stripped.isEmpty()) {
@@ -32,6 +42,11 @@ public final class Tokens {
             } else if (line.indexOf('\t') >= 0) {
                 cells = splitKeepingEmpty(line, '\t');
                 delimited = true;
+            } else if (!endsWithNumber(stripped)) {
+                // A paragraph longer than any label only separates rows: it is not worth normalizing.
+                String normalized = stripped.length() > MAX_LABEL ? stripped : doc.normalized(i);
+                tokens.add(new Token(stripped, normalized, i, false, true, false));
+                continue;
             } else if (SPACED_NUMBERS.matcher(stripped).matches()) {
                 // A row of numbers separated by spaces: each number is a cell.
                 cells = stripped.split("\\s+");
@@ -53,6 +68,11 @@ public final class Tokens {
             }
         }
         return tokens;
+    }
+
+    private static boolean endsWithNumber(String s) {
+        char last = s.charAt(s.length() - 1);
+        return Character.isDigit(last) || last == '元' || (last >= '\uff10' && last <= '\uff19');
     }
 
     private static String[] splitKeepingEmpty(String line, char delimiter) {

@@ -1,4 +1,4 @@
-package dev.govwatch.extractor;
+package dev.govwatch.samples;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A 2021-template report as a portal's HTML, built from the national template (国办公开办函〔2021〕30号):
+ * A 2021-template report as a portal's HTML (TRS-like, {@code div.article-content}), built from the national template (国办公开办函〔2021〕30号):
  * the official table layouts with rowspan and colspan, figures chosen so every identity holds, and
  * the expected value of every table 三 cell kept for assertions.
  */
-final class Gen2021Page {
+public final class Report2021Page {
 
-    static final String[] T3_LEAVES = {
+    public static final String[] T3_LEAVES = {
         "(一)予以公开", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
         "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
         "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
@@ -21,7 +21,7 @@ final class Gen2021Page {
         "5.要求行政机关确认或重新出具已获取信息",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"};
-    static final String[] T3_KEYS = {
+    public static final String[] T3_KEYS = {
         "apps.granted", "apps.partial",
         "apps.withheld.stateSecret", "apps.withheld.lawForbidden", "apps.withheld.threeSecurity",
         "apps.withheld.thirdParty", "apps.withheld.internal", "apps.withheld.process", "apps.withheld.enforcement",
@@ -31,11 +31,21 @@ final class Gen2021Page {
         "apps.other.noCorrection", "apps.other.noFee", "apps.other.other"};
 
     /** Expected table 三: row key → 7 values (six applicant columns, total). */
-    final Map<String, long[]> t3 = new LinkedHashMap<>();
-    final long[] t4 = {2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 1, 0, 0, 1};
-    final String html;
+    public final Map<String, long[]> t3 = new LinkedHashMap<>();
+    public final long[] t4 = {2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 1, 0, 0, 1};
+    public final String html;
+    private final int proseChars;
 
-    Gen2021Page(int seed) {
+    public Report2021Page(int seed) {
+        this(seed, 0);
+    }
+
+    /**
+     * @param seed         draws the figures
+     * @param proseChars   extra paragraphs of body text, to reach a realistic page size
+     */
+    public Report2021Page(int seed, int proseChars) {
+        this.proseChars = proseChars;
         java.util.Random random = new java.util.Random(seed);
         long[] results = new long[7];
         for (String key : T3_KEYS) {
@@ -83,6 +93,7 @@ final class Gen2021Page {
                 <p>一、总体情况</p><p>2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年共收到政府信息公开申请""")
                 .append(t3.get("apps.new")[6]).append("""
                 件。</p>
+                """).append(prose()).append("""
                 <p>二、主动公开政府信息情况</p>
                 <table><tbody>
                 <tr><td colspan="4">第二十条第（一）项</td></tr>
@@ -153,6 +164,17 @@ final class Gen2021Page {
         return h.toString();
     }
 
+    /** Plausible running text for section 一 (the long one in real reports), repeated to the requested size. */
+    private String prose() {
+        String paragraph = "<p>围绕优化营商环境、乡村振兴和民生保障等重点领域，持续加大信息公开力度，及时发布政策文件及解读材料，"
+                + "做好政务新媒体和政府网站的协同联动，规范依申请公开办理流程，确保答复内容准确、程序合法、按时办结。</p>\n";
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < proseChars) {
+            sb.append(paragraph);
+        }
+        return sb.toString();
+    }
+
     private static void row(StringBuilder h, String labelCells, long[] values) {
         h.append("<tr>").append(labelCells);
         for (long v : values) {
@@ -161,7 +183,7 @@ final class Gen2021Page {
         h.append("</tr>\n");
     }
 
-    List<String> t3Keys() {
+    public List<String> t3Keys() {
         return new ArrayList<>(t3.keySet());
     }
 }
