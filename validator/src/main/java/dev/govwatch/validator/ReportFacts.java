@@ -1,0 +1,88 @@
+package dev.govwatch.validator;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Cell;
+import dev.govwatch.schemas.CellKind;
+import dev.govwatch.schemas.StatTable;
+import dev.govwatch.schemas.TableRow;
+
+/** Read access to one report's cells by table, row key and column, as the rules need it. */
+public final class ReportFacts {
+
+    /** Table 三's applicant columns, then its total. */
+    public static final List<String> APPLICANTS = List.of(
+            "naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg");
+    public static final List<String> T3_COLUMNS = List.of(
+            "naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg", "total");
+    /** Column names as a county office reads them. */
+    public static final Map<String, String> COLUMN_NAMES = Map.of(
+            "naturalPerson", "自然人", "commercial", "商业企业", "research", "科研机构", "nonprofit", "社会公益组织",
+            "legalService", "法律服务机构", "otherOrg", "其他法人或组织", "total", "总计");
+
+    private final AnnualReport report;
+    private final Map<String, Cell> cells = new HashMap<>();
+    private final Map<String, TableRow> rows = new HashMap<>();
+
+    public ReportFacts(AnnualReport report) {
+        this.report = report;
+        for (StatTable table : report.getTables()) {
+            for (TableRow row : table.getRows()) {
+                rows.put(table.getId() + "/" + row.getKey(), row);
+                for (Cell cell : row.getCells()) {
+                    cells.put(table.getId() + "/" + row.getKey() + "/" + cell.getColumn(), cell);
+                }
+            }
+        }
+    }
+
+    public AnnualReport report() {
+        return report;
+    }
+
+    public boolean hasTable(String id) {
+        return report.getTables().stream().anyMatch(t -> t.getId().equals(id));
+    }
+
+    public boolean hasRow(String table, String row) {
+        return rows.containsKey(table + "/" + row);
+    }
+
+    public Optional<TableRow> row(String table, String row) {
+        return Optional.ofNullable(rows.get(table + "/" + row));
+    }
+
+    public Optional<Cell> cell(String table, String row, String column) {
+        return Optional.ofNullable(cells.get(table + "/" + row + "/" + column));
+    }
+
+    /**
+     * The cell as a term of a sum: its number, 0 for a blank cell (blank means 0 in these tables),
+     * empty when the cell is missing, not applicable, text or uncertain (then no sum is checked).
+     */
+    public Optional<Double> summand(String table, String row, String column) {
+        Cell cell = cells.get(table + "/" + row + "/" + column);
+        if (cell == null) {
+            return Optional.empty();
+        }
+        if (cell.getKind() == CellKind.NUMBER) {
+            return Optional.of(cell.getValue());
+        }
+        return cell.getKind() == CellKind.BLANK ? Optional.of(0d) : Optional.empty();
+    }
+
+    /** Row keys of a table that start with {@code prefix + "."}, e.g. the leaves of apps.withheld. */
+    public List<String> rowsUnder(String table, String prefix) {
+        return rows.keySet().stream().filter(k -> k.startsWith(table + "/" + prefix + "."))
+                .map(k -> k.substring(table.length() + 1)).sorted().toList();
+    }
+
+    /** A figure for messages: integers without ".0". */
+    public static String show(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

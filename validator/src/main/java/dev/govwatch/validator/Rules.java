@@ -1,0 +1,48 @@
+package dev.govwatch.validator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.govwatch.validator.rules.CarryOverRule;
+import dev.govwatch.validator.rules.ChangedRule;
+import dev.govwatch.validator.rules.CopiedTablesRule;
+import dev.govwatch.validator.rules.CountsRule;
+import dev.govwatch.validator.rules.LateRule;
+import dev.govwatch.validator.rules.OldTableSumsRule;
+import dev.govwatch.validator.rules.PeriodRule;
+import dev.govwatch.validator.rules.PlaceholderRule;
+import dev.govwatch.validator.rules.QuotedFiguresRule;
+import dev.govwatch.validator.rules.RowFitRule;
+import dev.govwatch.validator.rules.SectionsRule;
+import dev.govwatch.validator.rules.StockContinuityRule;
+import dev.govwatch.validator.rules.T3BalanceRule;
+import dev.govwatch.validator.rules.T3ResultsTotalRule;
+import dev.govwatch.validator.rules.T3RowSumRule;
+import dev.govwatch.validator.rules.T4TotalsRule;
+import dev.govwatch.validator.rules.TablesRule;
+import dev.govwatch.validator.rules.TemplateRule;
+
+/** Every rule the validator applies, in the order {@code govwatch rules} lists them. */
+public final class Rules {
+
+    public static final List<Rule> ALL = List.of(
+            new T3BalanceRule(), new T3RowSumRule(), new T3ResultsTotalRule(), new T4TotalsRule(),
+            new OldTableSumsRule(), new CountsRule(), new QuotedFiguresRule(), new PeriodRule(), new TemplateRule(),
+            new SectionsRule(), new TablesRule(), new PlaceholderRule(), new RowFitRule(), new LateRule(),
+            new CarryOverRule(), new StockContinuityRule(), new CopiedTablesRule(), new ChangedRule());
+
+    private static final Map<String, Rule> BY_ID = ALL.stream().collect(Collectors.toMap(Rule::id, Function.identity()));
+
+    private Rules() {
+    }
+
+    public static Rule byId(String id) {
+        Rule rule = BY_ID.get(id);
+        if (rule == null) {
+            throw new IllegalArgumentException("no rule " + id);
+        }
+        return rule;
+    }
+}

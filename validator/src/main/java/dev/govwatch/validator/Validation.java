@@ -1,0 +1,56 @@
+package dev.govwatch.validator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertStatus;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Region;
+
+/**
+ * Applies the rules to one report: a pure function from the report (and the agency's previous
+ * year, and the report's previous version) to its open alerts, each with a deterministic id
+ * {@code rule|reportKey|detail}, so that evaluating the same report twice gives the same alerts.
+ */
+public final class Validation {
+
+    private final List<Rule> rules;
+    private final Deadlines deadlines;
+
+    public Validation(List<Rule> rules, Deadlines deadlines) {
+        this.rules = List.copyOf(rules);
+        this.deadlines = deadlines;
+    }
+
+    public List<Alert> evaluate(AnnualReport report, AnnualReport previousYear, AnnualReport previousVersion, Instant now) {
+        ReportContext context = ReportContext.of(report, previousYear, previousVersion, deadlines, now);
+        List<Alert> alerts = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (Finding finding : rule.check(context)) {
+                alerts.add(Alert.newBuilder()
+                        .setId(alertId(rule.id(), report.getReportKey(), finding.detail()))
+                        .setRule(rule.id())
+                        .setCategory(rule.category())
+                        .setSeverity(rule.severity())
+                        .setStatus(AlertStatus.OPEN)
+                        .setAgency(report.getAgency())
+                        .setRegion(Region.newBuilder(report.getRegion()).build())
+                        .setYear(report.getReportYear())
+                        .setReportKey(report.getReportKey())
+                        .setUrl(report.getSourceUrl())
+                        .setMessage(finding.message())
+                        .setEvidence(finding.evidence())
+                        .setRaisedAt(now)
+                        .setUpdatedAt(now)
+                        .build());
+            }
+        }
+        return alerts;
+    }
+
+    public static String alertId(String rule, String reportKey, String detail) {
+        return rule + "|" + reportKey + "|" + detail;
+    }
+}
