@@ -38,6 +38,10 @@ import dev.govwatch.schemas.TableRow;
  */
 public final class ReportExtractor {
 
+    static {
+        dev.govwatch.schemas.TrustedAvroClasses.install();
+    }
+
     /** Written into every record, so that a replay after a fix is visible downstream. */
     public static final String VERSION = "0.1.0";
 

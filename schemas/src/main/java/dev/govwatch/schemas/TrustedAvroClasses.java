@@ -4,16 +4,18 @@ import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro 1.12 instantiates only classes it trusts when it reads specific records; the generated
- * contracts of this package must be among them. Installed once, by whatever serde comes first.
+ * contracts of this package must be among them (deep copies through the generated builders check
+ * too). Installed once, by whichever serde, extractor or validator comes first.
  */
-final class TrustedAvroClasses {
+public final class TrustedAvroClasses {
 
     private static boolean installed;
 
     private TrustedAvroClasses() {
     }
 
-    static synchronized void install() {
+    /** Idempotent; every entry point that copies or reads govwatch records calls it. */
+    public static synchronized void install() {
         if (!installed) {
             ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
                     type -> type.getPackageName().equals(TrustedAvroClasses.class.getPackageName())));

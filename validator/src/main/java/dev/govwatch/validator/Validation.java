@@ -16,6 +16,10 @@ import dev.govwatch.schemas.Region;
  */
 public final class Validation {
 
+    static {
+        dev.govwatch.schemas.TrustedAvroClasses.install();
+    }
+
     private final List<Rule> rules;
     private final Deadlines deadlines;
 

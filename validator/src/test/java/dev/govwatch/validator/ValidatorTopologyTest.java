@@ -1,0 +1,114 @@
+package dev.govwatch.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertStatus;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.BinaryAvroSerde;
+import dev.govwatch.schemas.Topics;
+import dev.govwatch.streams.ServiceConfig;
+
+/** The validator topology on TopologyTestDriver: alerts open, resolve under the same id, and are never duplicated. */
+class ValidatorTopologyTest {
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, AnnualReport> reports;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @BeforeEach
+    void start() {
+        ServiceConfig config = ServiceConfig.of(ValidatorTopology.APPLICATION_ID, Map.of(
+                ServiceConfig.BOOTSTRAP_SERVERS, "unused:9092", ServiceConfig.SERDES, "binary"));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, ValidatorTopology.APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.putAll(config.handlerProperties());
+        driver = new TopologyTestDriver(ValidatorTopology.build(config, Deadlines.national()), props);
+        reports = driver.createInputTopic(Topics.REPORTS.name(), new StringSerializer(),
+                new BinaryAvroSerde<>(AnnualReport.class).serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(),
+                new BinaryAvroSerde<>(Alert.class).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void aCorrectedVersionResolvesTheAlertUnderTheSameId() {
+        AnnualReport clean = TestReports.clean2024(1);
+        AnnualReport broken = TestReports.withCell(clean, "T4", "review.reconsideration", "total", 77);
+        AnnualReport corrected = TestReports.withCell(clean, "T4", "review.reconsideration", "upheld",
+                new ReportFacts(clean).summand("T4", "review.reconsideration", "upheld").orElseThrow());
+
+        send(broken);
+        Alert opened = single(alerts.readValuesToList(), "T4_TOTALS");
+        assertThat(opened.getStatus()).isEqualTo(AlertStatus.OPEN);
+
+        send(corrected);
+        List<Alert> afterCorrection = alerts.readValuesToList();
+        Alert resolved = single(afterCorrection, "T4_TOTALS");
+        assertThat(resolved.getId()).isEqualTo(opened.getId());
+        assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(afterCorrection).extracting(Alert::getRule).contains("CHANGED");
+    }
+
+    @Test
+    void theSameReportAgainSendsNothing() {
+        AnnualReport broken = TestReports.withCell(TestReports.clean2024(2), "T3", "apps.new", "total", 0);
+        send(broken);
+        assertThat(alerts.readValuesToList()).isNotEmpty();
+
+        send(broken);
+        assertThat(alerts.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void aLateArrivingEarlierYearRechecksTheFollowingYearsCarryOver() {
+        AnnualReport lastYear = TestReports.withYear(TestReports.clean2024(2), 2023);
+        double out = new ReportFacts(lastYear).summand("T3", "apps.carriedOut", "total").orElseThrow();
+        AnnualReport thisYear = TestReports.withCell(TestReports.clean2024(1), "T3", "apps.carriedIn", "total", out + 3);
+
+        send(thisYear);
+        assertThat(alerts.readValuesToList()).noneMatch(a -> a.getRule().equals("CARRY_OVER"));
+
+        send(lastYear);
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).filteredOn(a -> a.getRule().equals("CARRY_OVER"))
+                .anyMatch(a -> a.getReportKey().equals(thisYear.getReportKey()) && a.getId().endsWith("|total")
+                        && a.getStatus() == AlertStatus.OPEN);
+    }
+
+    @Test
+    void alertsAreKeyedByTheirIdForCompaction() {
+        send(TestReports.withCell(TestReports.clean2024(3), "T3", "apps.new", "total", 0));
+
+        alerts.readKeyValuesToList().forEach(kv -> assertThat(kv.key).isEqualTo(kv.value.getId()));
+    }
+
+    private void send(AnnualReport report) {
+        reports.pipeInput(report.getReportKey(), report);
+    }
+
+    private static Alert single(List<Alert> alerts, String rule) {
+        List<Alert> matching = alerts.stream().filter(a -> a.getRule().equals(rule)).toList();
+        assertThat(matching).as("%s in %s", rule, alerts.stream().map(Alert::getId).toList()).hasSize(1);
+        return matching.get(0);
+    }
+}
