@@ -12,8 +12,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Apicurio Avro serdes configured the one way govwatch uses them: schemas auto-registered under
- * the topic's value artifact, values read back as the generated SpecificRecord classes, and
- * registry calls retried so that a registry restart does not fail a producer.
+ * the topic's value artifact, the schema id in the payload (not in headers), values read back as
+ * the generated SpecificRecord classes, and registry calls retried so that a registry restart does
+ * not fail a producer.
  */
 public final class AvroSerdes {
 
@@ -30,6 +31,10 @@ public final class AvroSerdes {
         config.putIfAbsent(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
         config.putIfAbsent(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "RETURN_OR_UPDATE");
         config.putIfAbsent(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        // The schema id goes in the payload, never in record headers: Kafka Streams state stores hand
+        // the serde the headers of the record being processed, so a header-borne id would be read back
+        // with another record's schema. One wire format everywhere also keeps outside consumers simple.
+        config.putIfAbsent(SerdeConfig.ENABLE_HEADERS, false);
         config.putIfAbsent(SerdeConfig.RETRY_COUNT, 10);
         config.putIfAbsent(SerdeConfig.RETRY_BACKOFF_MS, 500L);
         return config;
