@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code govwatch} command: one entry point for running and inspecting the pipeline. */
 @Command(name = "govwatch", mixinStandardHelpOptions = true, version = "govwatch 0.1.0-SNAPSHOT",
         description = "Watches government information-disclosure annual reports.",
-        subcommands = {StackCommand.class, ExtractCommand.class, ExtractorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, ExtractCommand.class, ExtractorCommand.class, ValidatorCommand.class,
+            RulesCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Govwatch {
 
     public static void main(String[] args) {

@@ -42,6 +42,8 @@ class AttachmentExtractionTest {
                 .containsEntry("apps.notProcessed.confirm.total", 1L);
         assertThat(report.getWarnings()).isEmpty();
         assertThat(report.getSections()).hasSize(6);
+        // "含上年度结转申请34件" is the carry-in, not the carry-over to next year.
+        assertThat(report.getQuotedFigures()).noneMatch(f -> f.getKind().equals("CARRIED_OVER") && f.getValue() == 34);
     }
 
     @Test

@@ -37,4 +37,14 @@ class SeedValidationTest {
         Set<String> expected = expectedRules.isBlank() ? Set.of() : Set.of(expectedRules.split(" "));
         assertThat(rules).as(alerts.stream().map(Alert::getMessage).toList().toString()).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void theHuaianPdfReportIsClean() throws java.io.IOException {
+        java.nio.file.Path pdf = java.nio.file.Path.of(System.getProperty("govwatch.shared.dir", "../../shared"),
+                "samples", "huaian-2024-report.pdf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(pdf), "no sample PDF");
+        var report = TestReports.extract(java.nio.file.Files.readAllBytes(pdf), "application/pdf", "http://huaian.gov.cn/2024.pdf");
+
+        assertThat(validation.evaluate(report, null, null, Instant.EPOCH)).extracting(Alert::getMessage).isEmpty();
+    }
 }

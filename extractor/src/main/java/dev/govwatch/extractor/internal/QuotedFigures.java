@@ -20,7 +20,7 @@ public final class QuotedFigures {
             new Kind("PARTIALLY_DISCLOSED", "部分公开", Pattern.compile("部分公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
             new Kind("WITHHELD", "不予公开", Pattern.compile("不予公开[^0-9。；;，,:：]{0,8}?(\\d+)件"), "件"),
             new Kind("UNABLE_TO_PROVIDE", "无法提供", Pattern.compile("无法提供[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
-            new Kind("CARRIED_OVER", "结转", Pattern.compile("(\\d+)件[^0-9。；;，,]{0,4}结转|结转[^0-9。；;，,]{0,10}?(\\d+)件"), "件"),
+            new Kind("CARRIED_OVER", "结转", Pattern.compile("(\\d+)件[^0-9。；;，,]{0,4}结转(?!.{0,2}申请)|(?<!上年|上年度|上一年|上一年度)结转(?!申请)[^0-9。；;，,]{0,10}?(\\d+)件"), "件"),
             new Kind("ACTIVE_DISCLOSURES", "主动公开", Pattern.compile("主动公开[^0-9。；;，,]{0,14}?(\\d+)条"), "条"),
             new Kind("RECONSIDERATIONS", "行政复议", Pattern.compile("行政复议[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"),
             new Kind("LITIGATIONS", "行政诉讼", Pattern.compile("行政诉讼[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"));

@@ -1,0 +1,51 @@
+package dev.govwatch.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.govwatch.streams.ServiceConfig;
+import dev.govwatch.streams.StreamsService;
+import dev.govwatch.validator.Deadlines;
+import dev.govwatch.validator.ValidatorTopology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code govwatch validator}: runs the validator alone against a Kafka cluster and registry until stopped. */
+@Command(name = "validator", mixinStandardHelpOptions = true,
+        description = "Run the validator (reports → alerts) against a Kafka cluster. Start several with the same "
+                + "application id to share the work.")
+final class ValidatorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServiceOptions options;
+
+    @Option(names = "--deadlines", description = "Deadline overrides, e.g. TOWN@河北省=02-20,TOWN=03-15 (month-day of the next year).")
+    private String deadlines;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (StreamsService service = StreamsService.start("validator",
+                ValidatorTopology.build(config, Deadlines.withOverrides(deadlines)), config,
+                options.replicationFactor, Duration.ofMinutes(2))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                stopped.countDown();
+            }, "govwatch-validator-stop"));
+            out.println("validator running; press Ctrl-C to stop");
+            out.flush();
+            stopped.await();
+        }
+        return 0;
+    }
+}
