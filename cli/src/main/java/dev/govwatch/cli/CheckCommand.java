@@ -1,18 +1,22 @@
 package dev.govwatch.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.govwatch.extractor.Extraction;
 import dev.govwatch.extractor.ReportExtractor;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Evidence;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.Rules;
@@ -24,67 +28,106 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code govwatch check}: extracts and validates report files offline, printing what the validator
- * would alert on. With the files of several years of one agency, the cross-year rules apply too.
+ * {@code govwatch check}: extracts and validates report files offline, what an agency can run on
+ * its draft before publishing. Reports of one agency for consecutive years are checked against
+ * each other too.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Extract and validate report files offline and print their alerts. Exit 0 when no report has an "
-                + "ERROR alert, 2 when one has, 1 on unreadable input.")
+        description = "Extract and validate reports offline and print their alerts. Exit 0 when clean, 1 when anything "
+                + "is flagged, 2 on error (unreadable input, not a report).")
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--format", defaultValue = "text", description = "text (for people) or json (one alert object per line).")
+    private Format format;
+
     @Option(names = "--deadlines", description = "Deadline overrides, e.g. TOWN@河北省=02-20.")
     private String deadlines;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Report files (HTML, text, PDF, DOCX).")
-    private List<Path> files;
+    @Option(names = "--charset", description = "Charset to assume when neither the server nor the page names one.")
+    private String charset;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|URL", description = "Reports (HTML, text, PDF, DOCX).")
+    private List<String> inputs;
+
+    enum Format { text, json }
+
+    private final ObjectMapper json = new ObjectMapper();
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportExtractor extractor = new ReportExtractor();
         Validation validation = new Validation(Rules.ALL, Deadlines.withOverrides(deadlines));
-        java.util.Map<String, AnnualReport> byAgencyYear = new java.util.HashMap<>();
-        java.util.List<AnnualReport> reports = new java.util.ArrayList<>();
-        int status = 0;
-        for (Path file : files) {
-            byte[] body;
+        Map<String, AnnualReport> byKey = new HashMap<>();
+        List<AnnualReport> reports = new ArrayList<>();
+        boolean error = false;
+        for (String input : inputs) {
+            FetchedPage page;
             try {
-                body = Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                err.println("govwatch check: " + file + ": no such file");
-                status = 1;
+                page = PageSource.read(input, charset);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("govwatch check: " + input + ": cannot read: " + e.getMessage());
+                error = true;
                 continue;
             }
-            FetchedPage page = FetchedPage.newBuilder().setUrl(file.toAbsolutePath().toUri().toString()).setPortalId("cli")
-                    .setFetchedAt(Instant.now()).setHttpStatus(200).setBody(ByteBuffer.wrap(body))
-                    .setSha256(ExtractCommand.sha256(body)).build();
             Extraction extraction = extractor.extract(page, Instant.now());
-            if (!(extraction instanceof Extraction.Report report)) {
-                err.println("govwatch check: " + file + ": " + extraction);
-                status = 1;
-                continue;
+            if (extraction instanceof Extraction.Report report) {
+                reports.add(report.report());
+                byKey.put(report.report().getReportKey(), report.report());
+            } else {
+                err.println("govwatch check: " + input + ": " + (extraction instanceof Extraction.NotAReport n
+                        ? "not an annual report: " + n.reason() : "unreadable: " + ((Extraction.Unreadable) extraction).reason()));
+                error = true;
             }
-            reports.add(report.report());
-            byAgencyYear.put(report.report().getReportKey(), report.report());
         }
+        boolean flagged = false;
         for (AnnualReport report : reports) {
             String key = report.getReportKey();
             AnnualReport previousYear = report.getReportYear() == null ? null
-                    : byAgencyYear.get(key.substring(0, key.lastIndexOf('|') + 1) + (report.getReportYear() - 1));
+                    : byKey.get(key.substring(0, key.lastIndexOf('|') + 1) + (report.getReportYear() - 1));
             List<Alert> alerts = validation.evaluate(report, previousYear, null, Instant.now());
-            out.printf("%s (%s, %s): %d alert(s)%n", report.getAgency(), report.getReportYear(), report.getSourceUrl(), alerts.size());
-            for (Alert alert : alerts) {
-                out.printf("  %-7s %-16s %-16s %s%n", alert.getSeverity(), alert.getCategory(), alert.getRule(), alert.getMessage());
-                if (alert.getSeverity() == dev.govwatch.schemas.Severity.ERROR && status == 0) {
-                    status = 2;
+            flagged |= !alerts.isEmpty();
+            if (format == Format.text) {
+                out.printf("%s %s年度报告 (%s): %s%n", report.getAgency(), report.getReportYear(), report.getSourceUrl(),
+                        alerts.isEmpty() ? "未发现问题" : alerts.size() + " 个问题");
+                for (Alert alert : alerts) {
+                    out.printf("  %-7s %-15s %-16s %s%n", alert.getSeverity(), alert.getCategory(), alert.getRule(), alert.getMessage());
+                }
+            } else {
+                for (Alert alert : alerts) {
+                    out.println(json.writeValueAsString(asMap(alert)));
                 }
             }
         }
         out.flush();
-        return status;
+        return error ? 2 : flagged ? 1 : 0;
+    }
+
+    private static Map<String, Object> asMap(Alert alert) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", alert.getId());
+        m.put("rule", alert.getRule());
+        m.put("category", alert.getCategory().name());
+        m.put("severity", alert.getSeverity().name());
+        m.put("status", alert.getStatus().name());
+        m.put("agency", alert.getAgency());
+        m.put("year", alert.getYear());
+        m.put("reportKey", alert.getReportKey());
+        m.put("url", alert.getUrl());
+        m.put("message", alert.getMessage());
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (Evidence e : alert.getEvidence()) {
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("where", e.getWhere());
+            em.put("expected", e.getExpected());
+            em.put("found", e.getFound());
+            evidence.add(em);
+        }
+        m.put("evidence", evidence);
+        return m;
     }
 }

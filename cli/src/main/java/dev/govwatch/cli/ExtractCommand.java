@@ -2,19 +2,7 @@ package dev.govwatch.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +49,7 @@ final class ExtractCommand implements Callable<Integer> {
         for (String input : inputs) {
             FetchedPage page;
             try {
-                page = read(input);
-            } catch (NoSuchFileException e) {
-                err.println("govwatch extract: " + input + ": no such file");
-                failures++;
-                continue;
+                page = PageSource.read(input, charset);
             } catch (IOException | IllegalArgumentException e) {
                 err.println("govwatch extract: " + input + ": cannot read: " + e.getMessage());
                 failures++;
@@ -88,38 +72,5 @@ final class ExtractCommand implements Callable<Integer> {
             out.flush();
         }
         return failures == 0 ? 0 : 1;
-    }
-
-    private FetchedPage read(String input) throws IOException, InterruptedException {
-        byte[] body;
-        String contentType = null;
-        String url = input;
-        if (input.startsWith("http://") || input.startsWith("https://")) {
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(input))
-                    .header("User-Agent", "govwatch-extract/0.1").timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            body = response.body();
-            contentType = response.headers().firstValue("Content-Type").orElse(null);
-        } else {
-            Path path = Path.of(input);
-            body = Files.readAllBytes(path);
-            url = path.toAbsolutePath().toUri().toString();
-        }
-        return FetchedPage.newBuilder().setUrl(url).setPortalId("cli").setFetchedAt(Instant.now()).setHttpStatus(200)
-                .setContentType(contentType).setCharset(charset).setBody(ByteBuffer.wrap(body)).setSha256(sha256(body))
-                .build();
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
