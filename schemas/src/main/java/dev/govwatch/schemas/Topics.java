@@ -9,7 +9,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * The only place a topic is named. The data flows
  * crawler → {@link #PAGES} → extractor → {@link #REPORTS} → validator → {@link #ALERTS}, with
- * {@link #PORTALS} and {@link #CRAWL_STATE} beside it and {@link #DEAD_LETTERS} catching what
+ * {@link #PORTALS}, {@link #CRAWL_STATE} and {@link #PORTAL_STATUS} beside it and {@link #DEAD_LETTERS} catching what
  * any stage could not process.
  */
 public final class Topics {
@@ -37,13 +37,17 @@ public final class Topics {
     public static final Topic<CrawlState> CRAWL_STATE = compacted("govwatch.crawl-state", CrawlState.class,
             CrawlState.getClassSchema(), 6, "Crawler state per URL, keyed by URL.");
 
+    /** Per portal: can the crawler read it? Written by the crawler, read by the validator (BLOCKED, not MISSING). */
+    public static final Topic<PortalStatus> PORTAL_STATUS = compacted("govwatch.portal-status", PortalStatus.class,
+            PortalStatus.getClassSchema(), 1, "Crawler's view of each portal (OK, BLOCKED, UNREACHABLE), keyed by portal id.");
+
     /** Records no stage could process, with the reason; kept 30 days. */
     public static final Topic<DeadLetter> DEAD_LETTERS = new Topic<>("govwatch.dead-letters", DeadLetter.class,
             DeadLetter.getClassSchema(), 1, Topic.Cleanup.DELETE, Duration.ofDays(30),
             "Records that failed, with source topic/partition/offset and the error.");
 
     /** All topics, in data-flow order. */
-    public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, CRAWL_STATE, DEAD_LETTERS);
+    public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, CRAWL_STATE, PORTAL_STATUS, DEAD_LETTERS);
 
     private Topics() {
     }

@@ -17,11 +17,19 @@ public interface ValueSerdes {
 
     <V extends SpecificRecord> Serde<V> forTopic(Topic<V> topic);
 
+    /** For a state store holding a record type that is no topic's value. */
+    <V extends SpecificRecord> Serde<V> forStore(Class<V> type);
+
     static ValueSerdes registry(RegistryConnection registry) {
         return new ValueSerdes() {
             @Override
             public <V extends SpecificRecord> Serde<V> forTopic(Topic<V> topic) {
                 return topic.valueSerde(registry);
+            }
+
+            @Override
+            public <V extends SpecificRecord> Serde<V> forStore(Class<V> type) {
+                return AvroSerdes.forValues(registry);
             }
         };
     }
@@ -31,6 +39,11 @@ public interface ValueSerdes {
             @Override
             public <V extends SpecificRecord> Serde<V> forTopic(Topic<V> topic) {
                 return new BinaryAvroSerde<>(topic.valueType());
+            }
+
+            @Override
+            public <V extends SpecificRecord> Serde<V> forStore(Class<V> type) {
+                return new BinaryAvroSerde<>(type);
             }
         };
     }

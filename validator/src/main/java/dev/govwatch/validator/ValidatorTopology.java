@@ -1,33 +1,66 @@
 package dev.govwatch.validator;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import dev.govwatch.schemas.AgencyWatch;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.ExpectedAgency;
+import dev.govwatch.schemas.Portal;
+import dev.govwatch.schemas.PortalStatus;
 import dev.govwatch.schemas.Topics;
 import dev.govwatch.schemas.ValueSerdes;
 import dev.govwatch.streams.ServiceConfig;
 
 /**
- * The validator: {@link Topics#REPORTS} → {@link Topics#ALERTS}. Reports are re-keyed by agency
- * and repartitioned, so that every year of an agency meets in one task whatever the number of
- * partitions and instances. A pure function of its settings and deadlines.
+ * The validator: {@link Topics#REPORTS} (with {@link Topics#PORTALS} for the agencies expected to
+ * report and {@link Topics#PORTAL_STATUS} for portals the crawler cannot read) → {@link Topics#ALERTS}.
+ * Reports and portal listings are re-keyed by agency name and repartitioned alike, so that every
+ * year of an agency and its listing meet in one task whatever the partitions and instances. A pure
+ * function of its settings.
  */
 public final class ValidatorTopology {
 
     public static final String APPLICATION_ID = "govwatch-validator";
 
+    /**
+     * How MISSING is decided.
+     *
+     * @param grace         how long after a deadline a report still counts as not yet missing
+     * @param checkInterval how often, on the wall clock, expected reports are looked for
+     */
+    public record MissingPolicy(Duration grace, Duration checkInterval) {
+
+        public static MissingPolicy defaults() {
+            return new MissingPolicy(Duration.ofDays(7), Duration.ofHours(1));
+        }
+    }
+
     private ValidatorTopology() {
     }
 
     public static Topology build(ServiceConfig config, Deadlines deadlines) {
+        return build(config, deadlines, MissingPolicy.defaults());
+    }
+
+    public static Topology build(ServiceConfig config, Deadlines deadlines, MissingPolicy policy) {
         ValueSerdes serdes = config.valueSerdes();
         var reportSerde = serdes.forTopic(Topics.REPORTS);
+        var watchSerde = serdes.forStore(AgencyWatch.class);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.REPORTS_STORE),
                 Serdes.String(), reportSerde));
@@ -35,13 +68,46 @@ public final class ValidatorTopology {
                 Serdes.String(), serdes.forTopic(Topics.ALERTS)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.INDEX_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.AGENCIES_STORE),
+                Serdes.String(), watchSerde));
+        builder.globalTable(Topics.PORTAL_STATUS.name(),
+                Consumed.with(Serdes.String(), serdes.forTopic(Topics.PORTAL_STATUS)).withName("portal-status"),
+                Materialized.<String, PortalStatus, KeyValueStore<Bytes, byte[]>>as(ValidateProcessor.PORTAL_STATUS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.PORTAL_STATUS)));
+
         Validation validation = new Validation(Rules.ALL, deadlines);
-        builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
-                .selectKey((reportKey, report) -> ValidateProcessor.agencyOf(reportKey), Named.as("by-agency"))
-                .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName("reports-by-agency"))
-                .process(() -> new ValidateProcessor(validation), Named.as("validate"),
-                        ValidateProcessor.REPORTS_STORE, ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE)
-                .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.ALERTS)).withName("alerts"));
+        MissingReports missingReports = new MissingReports(deadlines, policy.grace());
+        String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE,
+            ValidateProcessor.AGENCIES_STORE};
+        var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
+                .selectKey((reportKey, report) -> ValidateProcessor.nameOf(report), Named.as("report-by-agency"))
+                .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName("reports-by-agency")
+                        .withNumberOfPartitions(Topics.REPORTS.partitions()))
+                .process(() -> new ValidateProcessor(validation, missingReports, policy.checkInterval()),
+                        Named.as("validate"), stores);
+        var fromPortals = builder.stream(Topics.PORTALS.name(),
+                        Consumed.with(Serdes.String(), serdes.forTopic(Topics.PORTALS)).withName("portals"))
+                .flatMap((id, portal) -> listings(portal), Named.as("expected-agencies"))
+                .repartition(Repartitioned.with(Serdes.String(), watchSerde).withName("expected-agencies-by-agency")
+                        .withNumberOfPartitions(Topics.REPORTS.partitions()))
+                .process(() -> new ExpectationProcessor(missingReports), Named.as("expect"),
+                        ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE);
+        fromReports.merge(fromPortals, Named.as("all-alerts"))
+                .to(Topics.ALERTS.name(), Produced.<String, Alert>with(Serdes.String(), serdes.forTopic(Topics.ALERTS))
+                        .withName("alerts"));
         return builder.build();
+    }
+
+    private static List<KeyValue<String, AgencyWatch>> listings(Portal portal) {
+        List<KeyValue<String, AgencyWatch>> listings = new ArrayList<>();
+        if (portal == null) {
+            return listings;
+        }
+        for (ExpectedAgency agency : portal.getExpectedAgencies()) {
+            listings.add(KeyValue.pair(agency.getName(), AgencyWatch.newBuilder().setName(agency.getName())
+                    .setPortalId(portal.getId()).setLevel(agency.getLevel()).setRegion(portal.getRegion())
+                    .setListed(true).setReportedYears(new ArrayList<>()).build()));
+        }
+        return listings;
     }
 }

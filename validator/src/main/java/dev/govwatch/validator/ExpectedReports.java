@@ -1,0 +1,104 @@
+package dev.govwatch.validator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+import dev.govwatch.schemas.AgencyWatch;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.PortalStatus;
+
+/**
+ * The agencies of one task that are expected to report, what they have reported, and their
+ * MISSING/BLOCKED alerts: updated when a report or a portal's listing arrives, and re-checked on
+ * the wall clock.
+ */
+final class ExpectedReports {
+
+    private final KeyValueStore<String, AgencyWatch> agencies;
+    private final KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus;
+    private final MissingReports missingReports;
+    private final AlertLedger ledger;
+
+    ExpectedReports(KeyValueStore<String, AgencyWatch> agencies,
+                    KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus,
+                    MissingReports missingReports, AlertLedger ledger) {
+        this.agencies = agencies;
+        this.portalStatus = portalStatus;
+        this.missingReports = missingReports;
+        this.ledger = ledger;
+    }
+
+    /** A report arrived: its year counts as reported, and a MISSING alert for it resolves. */
+    void reported(String name, AnnualReport report, Instant now) {
+        AgencyWatch watch = agencies.get(name);
+        if (watch == null) {
+            watch = AgencyWatch.newBuilder().setName(name).setReportedYears(new ArrayList<>()).build();
+        }
+        if (watch.getPortalId() == null) {
+            watch.setPortalId(report.getPortalId());
+        }
+        if (watch.getLevel() == dev.govwatch.schemas.AgencyLevel.UNKNOWN) {
+            watch.setLevel(report.getLevel());
+        }
+        if (watch.getRegion() == null) {
+            watch.setRegion(report.getRegion());
+        }
+        List<Integer> years = new ArrayList<>(watch.getReportedYears());
+        if (!years.contains(report.getReportYear())) {
+            years.add(report.getReportYear());
+        }
+        watch.setReportedYears(years);
+        agencies.put(name, watch);
+        check(watch, now);
+    }
+
+    /** A portal lists the agency as one that must report there. */
+    void listed(AgencyWatch listing, Instant now) {
+        AgencyWatch watch = agencies.get(listing.getName());
+        if (watch == null) {
+            watch = listing;
+        }
+        if (watch.getExpectedFrom() == null) {
+            watch.setExpectedFrom(java.time.LocalDate.ofInstant(now, MissingReports.ZONE).getYear() - 1);
+        }
+        if (watch != listing) {
+            watch.setListed(true);
+            watch.setPortalId(listing.getPortalId());
+            if (listing.getLevel() != dev.govwatch.schemas.AgencyLevel.UNKNOWN) {
+                watch.setLevel(listing.getLevel());
+            }
+            if (listing.getRegion() != null) {
+                watch.setRegion(listing.getRegion());
+            }
+        }
+        agencies.put(watch.getName(), watch);
+        check(watch, now);
+    }
+
+    /** The wall-clock check of every agency this task holds. */
+    void checkAll(Instant now) {
+        List<AgencyWatch> all = new ArrayList<>();
+        try (KeyValueIterator<String, AgencyWatch> it = agencies.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, AgencyWatch> next = it.next();
+                all.add(next.value);
+            }
+        }
+        all.forEach(watch -> check(watch, now));
+    }
+
+    private void check(AgencyWatch watch, Instant now) {
+        PortalStatus portal = null;
+        if (watch.getPortalId() != null) {
+            ValueAndTimestamp<PortalStatus> status = portalStatus.get(watch.getPortalId());
+            portal = status == null ? null : status.value();
+        }
+        ledger.reconcile("agency|" + watch.getName(), missingReports.evaluate(watch, portal, now), now);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.govwatch.validator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.govwatch.schemas.AgencyWatch;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertCategory;
+import dev.govwatch.schemas.AlertStatus;
+import dev.govwatch.schemas.Evidence;
+import dev.govwatch.schemas.PortalState;
+import dev.govwatch.schemas.PortalStatus;
+import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.Severity;
+
+/**
+ * Which expected reports are missing at a given time: an agency listed on its portal, or one that
+ * reported in an earlier year, has no report for year Y once Y's deadline and a grace period have
+ * passed. While the crawler cannot read the agency's portal (blocked or unreachable), the absence
+ * proves nothing, so the alert is BLOCKED instead.
+ */
+public final class MissingReports {
+
+    public static final RuleDescription MISSING = RuleDescription.of("MISSING", AlertCategory.MISSING, Severity.ERROR,
+            "an expected agency (listed on its portal, or reported before) has no report once deadline + grace have passed");
+    public static final RuleDescription BLOCKED = RuleDescription.of("BLOCKED", AlertCategory.BLOCKED, Severity.WARNING,
+            "an expected report cannot be checked because the crawler reports its portal blocked or unreachable");
+
+    /** How many report years back an agency is checked at most. */
+    private static final int MAX_YEARS_BACK = 5;
+
+    /** Deadlines are dates in China. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Deadlines deadlines;
+    private final Duration grace;
+
+    public MissingReports(Deadlines deadlines, Duration grace) {
+        this.deadlines = deadlines;
+        this.grace = grace;
+    }
+
+    /** The MISSING and BLOCKED alerts of one agency at {@code now}. */
+    public List<Alert> evaluate(AgencyWatch agency, PortalStatus portal, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        List<Alert> alerts = new ArrayList<>();
+        for (int year = Math.max(firstExpectedYear(agency), today.getYear() - MAX_YEARS_BACK); year < today.getYear(); year++) {
+            if (agency.getReportedYears().contains(year)) {
+                continue;
+            }
+            Optional<LocalDate> deadline = deadlines.deadline(agency.getLevel(), year, agency.getRegion());
+            if (deadline.isEmpty() || !today.isAfter(deadline.get().plusDays(grace.toDays()))) {
+                continue;
+            }
+            boolean unreadable = portal != null
+                    && (portal.getState() == PortalState.BLOCKED || portal.getState() == PortalState.UNREACHABLE);
+            alerts.add(unreadable ? blocked(agency, portal, year, deadline.get(), now) : missing(agency, year, deadline.get(), now));
+        }
+        return alerts;
+    }
+
+    /**
+     * A listed agency owes reports from the year before it was first listed; an agency known from
+     * its reports owes one every year after its first. Alerts for a year never fall out of the
+     * window once raised, so they only resolve when the report comes.
+     */
+    private static int firstExpectedYear(AgencyWatch agency) {
+        int first = Integer.MAX_VALUE;
+        if (agency.getListed() && agency.getExpectedFrom() != null) {
+            first = agency.getExpectedFrom();
+        }
+        for (int year : agency.getReportedYears()) {
+            first = Math.min(first, year + 1);
+        }
+        return first;
+    }
+
+    private Alert missing(AgencyWatch agency, int year, LocalDate deadline, Instant now) {
+        String message = String.format("%s %d年度政府信息公开工作年度报告未发布：期限 %s，宽限 %d 天后仍未见报告",
+                agency.getName(), year, deadline, grace.toDays());
+        return alert(MISSING, agency, year, message, Evidence.newBuilder().setWhere(where(agency))
+                .setExpected(year + "年度报告，不晚于 " + deadline).setFound("无").build(), now);
+    }
+
+    private static Alert blocked(AgencyWatch agency, PortalStatus portal, int year, LocalDate deadline, Instant now) {
+        String message = String.format("门户网站 %s 当前无法访问（%s%s），无法确认 %s %d年度报告是否已发布（期限 %s）",
+                portal.getPortalId(), portal.getState(), portal.getDetail() == null ? "" : "：" + portal.getDetail(),
+                agency.getName(), year, deadline);
+        return alert(BLOCKED, agency, year, message, Evidence.newBuilder().setWhere(where(agency))
+                .setExpected("可访问").setFound(portal.getState() + " since " + portal.getSince()).build(), now);
+    }
+
+    private static Alert alert(RuleDescription rule, AgencyWatch agency, int year, String message, Evidence evidence,
+                               Instant now) {
+        return Alert.newBuilder()
+                .setId(Validation.alertId(rule.id(), agency.getName(), Integer.toString(year)))
+                .setRule(rule.id()).setCategory(rule.category()).setSeverity(rule.severity())
+                .setStatus(AlertStatus.OPEN)
+                .setAgency(agency.getName())
+                .setRegion(agency.getRegion() == null ? null : Region.newBuilder(agency.getRegion()).build())
+                .setYear(year)
+                .setReportKey(agency.getName() + "|" + year)
+                .setMessage(message)
+                .setEvidence(List.of(evidence))
+                .setRaisedAt(now).setUpdatedAt(now)
+                .build();
+    }
+
+    private static String where(AgencyWatch agency) {
+        return agency.getPortalId() == null ? "agency " + agency.getName() : "portal " + agency.getPortalId();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.govwatch.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.govwatch.schemas.AgencyLevel;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertCategory;
+import dev.govwatch.schemas.AlertStatus;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.BinaryAvroSerde;
+import dev.govwatch.schemas.ExpectedAgency;
+import dev.govwatch.schemas.Portal;
+import dev.govwatch.schemas.PortalState;
+import dev.govwatch.schemas.PortalStatus;
+import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.Topics;
+import dev.govwatch.streams.ServiceConfig;
+
+/**
+ * MISSING and BLOCKED on a controlled wall clock (the driver's): a department listed on its portal
+ * owes its 2024 report by 2025-01-31; with 7 days' grace it is MISSING from 2025-02-08 on.
+ */
+class MissingReportsTopologyTest {
+
+    private static final String AGENCY = "甲县交通运输局";
+    /** 2025-02-01 08:00 in Beijing. */
+    private static final Instant START = Instant.parse("2025-02-01T00:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Portal> portals;
+    private TestInputTopic<String, PortalStatus> portalStatus;
+    private TestInputTopic<String, AnnualReport> reports;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @BeforeEach
+    void start() {
+        ServiceConfig config = ServiceConfig.of(ValidatorTopology.APPLICATION_ID, Map.of(
+                ServiceConfig.BOOTSTRAP_SERVERS, "unused:9092", ServiceConfig.SERDES, "binary"));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, ValidatorTopology.APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.putAll(config.handlerProperties());
+        driver = new TopologyTestDriver(ValidatorTopology.build(config, Deadlines.national(),
+                new ValidatorTopology.MissingPolicy(Duration.ofDays(7), Duration.ofHours(1))), props, START);
+        portals = driver.createInputTopic(Topics.PORTALS.name(), new StringSerializer(), new BinaryAvroSerde<>(Portal.class).serializer());
+        portalStatus = driver.createInputTopic(Topics.PORTAL_STATUS.name(), new StringSerializer(),
+                new BinaryAvroSerde<>(PortalStatus.class).serializer());
+        reports = driver.createInputTopic(Topics.REPORTS.name(), new StringSerializer(),
+                new BinaryAvroSerde<>(AnnualReport.class).serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(), new BinaryAvroSerde<>(Alert.class).deserializer());
+        portals.pipeInput("p1", portal());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void aListedAgencyIsMissingOnlyAfterDeadlineAndGraceAndResolvesWhenTheLateReportArrives() {
+        driver.advanceWallClockTime(Duration.ofDays(6)); // 2025-02-07: still within the grace period
+        assertThat(alerts.readValuesToList()).isEmpty();
+
+        driver.advanceWallClockTime(Duration.ofDays(1)); // 2025-02-08
+        Alert missing = single(alerts.readValuesToList(), "MISSING");
+        assertThat(missing.getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(missing.getCategory()).isEqualTo(AlertCategory.MISSING);
+        assertThat(missing.getYear()).isEqualTo(2024);
+        assertThat(missing.getMessage()).contains(AGENCY).contains("2024年度").contains("2025-01-31");
+
+        driver.advanceWallClockTime(Duration.ofHours(3)); // checked again: nothing new to say
+        assertThat(alerts.readValuesToList()).isEmpty();
+
+        reports.pipeInput("k", report(LocalDate.of(2025, 2, 9)));
+        List<Alert> afterReport = alerts.readValuesToList();
+        Alert resolved = single(afterReport, "MISSING");
+        assertThat(resolved.getId()).isEqualTo(missing.getId());
+        assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(single(afterReport, "LATE").getStatus()).isEqualTo(AlertStatus.OPEN);
+    }
+
+    @Test
+    void aBlockedPortalRaisesBlockedInsteadOfMissingUntilItIsReadableAgain() {
+        portalStatus.pipeInput("p1", status(PortalState.BLOCKED, "HTTP 412 with a $_ts script"));
+        driver.advanceWallClockTime(Duration.ofDays(8));
+
+        List<Alert> whileBlocked = alerts.readValuesToList();
+        assertThat(whileBlocked).extracting(Alert::getRule).containsExactly("BLOCKED");
+        assertThat(whileBlocked.get(0).getMessage()).contains("p1").contains("412");
+
+        portalStatus.pipeInput("p1", status(PortalState.OK, null));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        List<Alert> afterwards = alerts.readValuesToList();
+        assertThat(single(afterwards, "BLOCKED").getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(single(afterwards, "MISSING").getStatus()).isEqualTo(AlertStatus.OPEN);
+    }
+
+    @Test
+    void anAgencyKnownOnlyFromItsReportsIsExpectedTheFollowingYears() {
+        AnnualReport county2023 = TestReports.withYear(TestReports.clean2024(4), 2023);
+        reports.pipeInput(county2023.getReportKey(), county2023);
+        alerts.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofDays(70)); // 2025-04-12: past 2025-03-31 + 7 days
+        Alert missing = single(alerts.readValuesToList().stream()
+                .filter(a -> county2023.getAgency().equals(a.getAgency())).toList(), "MISSING");
+        assertThat(missing.getYear()).isEqualTo(2024);
+        assertThat(missing.getMessage()).contains("2025-03-31");
+    }
+
+    private static Portal portal() {
+        return Portal.newBuilder().setId("p1").setName("甲县人民政府").setRegion(Region.newBuilder().setCounty("甲县").build())
+                .setListPages(List.of("http://jx.gov.cn/zfxxgknb/"))
+                .setExpectedAgencies(List.of(ExpectedAgency.newBuilder().setName(AGENCY).setLevel(AgencyLevel.DEPARTMENT).build()))
+                .build();
+    }
+
+    private static PortalStatus status(PortalState state, String detail) {
+        return PortalStatus.newBuilder().setPortalId("p1").setState(state).setSince(START).setCheckedAt(START)
+                .setDetail(detail).build();
+    }
+
+    private static AnnualReport report(LocalDate published) {
+        AnnualReport report = AnnualReport.newBuilder(TestReports.clean2024(1)).build();
+        report.setAgency(AGENCY);
+        report.setLevel(AgencyLevel.DEPARTMENT);
+        report.setReportKey(AGENCY + "|2024");
+        report.setPublicationDate(published);
+        report.setPortalId("p1");
+        return report;
+    }
+
+    private static Alert single(List<Alert> alerts, String rule) {
+        List<Alert> matching = alerts.stream().filter(a -> a.getRule().equals(rule)).toList();
+        assertThat(matching).as("%s in %s", rule, alerts.stream().map(a -> a.getId() + " " + a.getStatus()).toList()).hasSize(1);
+        return matching.get(0);
+    }
+}
