@@ -3,7 +3,7 @@ package dev.govwatch.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import dev.govwatch.validator.Rule;
+import dev.govwatch.validator.RuleDescription;
 import dev.govwatch.validator.Rules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -20,7 +20,7 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-18s %-16s %-8s %s%n", "RULE", "CATEGORY", "SEVERITY", "CHECKS");
-        for (Rule rule : Rules.ALL) {
+        for (RuleDescription rule : Rules.described()) {
             out.printf("%-18s %-16s %-8s %s%n", rule.id(), rule.category(), rule.severity(), rule.doc());
         }
         out.flush();

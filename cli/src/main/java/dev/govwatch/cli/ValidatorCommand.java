@@ -30,13 +30,20 @@ final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--deadlines", description = "Deadline overrides, e.g. TOWN@河北省=02-20,TOWN=03-15 (month-day of the next year).")
     private String deadlines;
 
+    @Option(names = "--grace-days", defaultValue = "7", description = "Days after a deadline before a report counts as MISSING (default: ${DEFAULT-VALUE}).")
+    private int graceDays;
+
+    @Option(names = "--missing-check-minutes", defaultValue = "60", description = "How often expected reports are looked for (default: ${DEFAULT-VALUE}).")
+    private int checkMinutes;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         try (StreamsService service = StreamsService.start("validator",
-                ValidatorTopology.build(config, Deadlines.withOverrides(deadlines)), config,
+                ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), new ValidatorTopology.MissingPolicy(
+                        java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes))), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

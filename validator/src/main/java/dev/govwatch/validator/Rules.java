@@ -38,6 +38,14 @@ public final class Rules {
     private Rules() {
     }
 
+    /** The report rules, then the checks made on the wall clock (MISSING, BLOCKED). */
+    public static List<RuleDescription> described() {
+        List<RuleDescription> all = new java.util.ArrayList<>(ALL);
+        all.add(MissingReports.MISSING);
+        all.add(MissingReports.BLOCKED);
+        return all;
+    }
+
     public static Rule byId(String id) {
         Rule rule = BY_ID.get(id);
         if (rule == null) {

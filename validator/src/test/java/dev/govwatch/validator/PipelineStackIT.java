@@ -67,6 +67,39 @@ class PipelineStackIT {
             Alert resolved = await(stack, run, "T4_TOTALS", AlertStatus.RESOLVED);
             assertThat(resolved.getId()).isEqualTo(opened.getId());
         }
+
+        // A replay: the validator restarted on its state, the same page sent again. Nothing new is alerted.
+        int before = all(stack, run, Duration.ofSeconds(5)).size();
+        try (StreamsService extractor = StreamsService.start("extractor", ExtractorTopology.build(config(stack, stateDir, "x-" + run)),
+                config(stack, stateDir, "x-" + run), (short) 1, Duration.ofSeconds(60));
+             StreamsService validator = StreamsService.start("validator",
+                     ValidatorTopology.build(config(stack, stateDir, "v-" + run), Deadlines.national()),
+                     config(stack, stateDir, "v-" + run), (short) 1, Duration.ofSeconds(60))) {
+            send(stack, url, good);
+            assertThat(all(stack, run, Duration.ofSeconds(15))).hasSize(before);
+        }
+    }
+
+    /** Every alert of this run on the topic, read until {@code quiet} passes without one. */
+    private static List<Alert> all(Stack stack, String run, Duration quiet) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<Alert> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), AvroSerdes.<Alert>deserializer(stack.registry()))) {
+            consumer.subscribe(List.of(Topics.ALERTS.name()));
+            long lastSeen = System.nanoTime();
+            while (System.nanoTime() - lastSeen < quiet.toNanos()) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().getReportKey() != null && record.value().getReportKey().contains(run)) {
+                        seen.add(record.value());
+                        lastSeen = System.nanoTime();
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     /** Table 四's data row as Report2021Page prints it, with the 行政复议 total replaced unless {@code total} is -1. */
