@@ -21,6 +21,7 @@ import dev.govwatch.extractor.internal.RowAligner;
 import dev.govwatch.extractor.internal.Sections;
 import dev.govwatch.extractor.internal.TableReader;
 import dev.govwatch.extractor.internal.Text;
+import dev.govwatch.extractor.internal.TextSignature;
 import dev.govwatch.extractor.internal.Token;
 import dev.govwatch.extractor.internal.Tokens;
 import dev.govwatch.schemas.AnnualReport;
@@ -45,6 +46,8 @@ public final class ReportExtractor {
     /** Written into every record, so that a replay after a fix is visible downstream. */
     public static final String VERSION = "0.1.0";
 
+    /** Less prose than this is too little to call two reports' texts alike. */
+    private static final int MIN_SIGNED_PROSE = 400;
     private static final Pattern REPORT_TITLE = Pattern.compile("(信息公开|政务公开).{0,10}(年度报告|年报)|政府信息公开情况统计表");
     private static final Pattern T2_2021_HEADER = Pattern.compile("本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量");
     private static final Pattern T2_2019_HEADER = Pattern.compile("本年新制作数量|采购项目数量|上一年项目数量|本年新公开数量");
@@ -168,6 +171,7 @@ public final class ReportExtractor {
                 .setTables(tables)
                 .setQuotedFigures(QuotedFigures.find(doc))
                 .setWarnings(warnings)
+                .setTextSignature(TextSignature.of(doc, MIN_SIGNED_PROSE))
                 .setExtractorVersion(VERSION)
                 .setExtractedAt(now)
                 .build());

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import dev.govwatch.validator.rules.CarryOverRule;
 import dev.govwatch.validator.rules.ChangedRule;
 import dev.govwatch.validator.rules.CopiedTablesRule;
+import dev.govwatch.validator.rules.CopiedTextRule;
 import dev.govwatch.validator.rules.CountsRule;
 import dev.govwatch.validator.rules.LateRule;
 import dev.govwatch.validator.rules.OldTableSumsRule;
@@ -31,7 +32,7 @@ public final class Rules {
             new T3BalanceRule(), new T3RowSumRule(), new T3ResultsTotalRule(), new T4TotalsRule(),
             new OldTableSumsRule(), new CountsRule(), new QuotedFiguresRule(), new PeriodRule(), new TemplateRule(),
             new SectionsRule(), new TablesRule(), new PlaceholderRule(), new RowFitRule(), new LateRule(),
-            new CarryOverRule(), new StockContinuityRule(), new CopiedTablesRule(), new ChangedRule());
+            new CarryOverRule(), new StockContinuityRule(), new CopiedTablesRule(), new CopiedTextRule(), new ChangedRule());
 
     private static final Map<String, Rule> BY_ID = ALL.stream().collect(Collectors.toMap(Rule::id, Function.identity()));
 
