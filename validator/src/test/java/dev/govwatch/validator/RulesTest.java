@@ -153,6 +153,27 @@ class RulesTest {
     }
 
     @Test
+    void theOldStatisticsTableMustAddUp() {
+        AnnualReport old = TestReports.seed("002");
+        assertThat(alerts(old)).extracting(Alert::getRule).doesNotContain("OLD_SUMS");
+
+        Alert alert = only(alerts(TestReports.withCell(old, "OLD", "apps.channel.online", "total", 11)), "OLD_SUMS");
+        assertThat(alert.getMessage()).contains("收到申请数").contains("13").contains("14");
+    }
+
+    @Test
+    void theStockOfNormativeDocumentsFollowsLastYearsPlusIssuedMinusRepealed() {
+        AnnualReport thisYear = TestReports.clean2024(1); // prints 制发 12, 废止 3, 现行有效 87
+        AnnualReport lastYear = TestReports.withYear(thisYear, 2023);
+        AnnualReport following = TestReports.withCell(lastYear, "T2", "active.normativeDocuments", "inForce", 78);
+
+        Alert alert = only(validation.evaluate(thisYear, lastYear, null, Instant.EPOCH), "T2_CONTINUITY");
+        assertThat(alert.getMessage()).contains("现行有效件数 87").contains("应为 96");
+        assertThat(validation.evaluate(thisYear, following, null, Instant.EPOCH))
+                .noneMatch(a -> a.getRule().equals("T2_CONTINUITY"));
+    }
+
+    @Test
     void evaluatingTheSameReportTwiceGivesTheSameAlertIds() {
         AnnualReport report = TestReports.withCell(TestReports.clean2024(3), "T3", "apps.new", "total", 0);
 
