@@ -102,6 +102,8 @@ public final class ServiceConfig extends AbstractConfig {
         Map<String, Object> p = new HashMap<>();
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        // The validator's portal-status global table is processed by the global thread too.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(ValueSerdes.KIND, getString(SERDES));
         if (!getString(REGISTRY_URL).isBlank()) {
             p.put(io.apicurio.registry.serde.SerdeConfig.REGISTRY_URL, getString(REGISTRY_URL));
