@@ -1,0 +1,347 @@
+package dev.govwatch.crawler;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.govwatch.schemas.CrawlState;
+import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.Portal;
+import dev.govwatch.schemas.PortalState;
+import dev.govwatch.schemas.PortalStatus;
+import dev.govwatch.schemas.UrlStatus;
+
+/**
+ * Sweeps portals: fetches each report column with its pagination, finds the report pages and
+ * fetches them with conditional GET, and publishes a page only when its content hash changed.
+ * Polite by construction: every request goes through robots.txt and the {@link HostScheduler}.
+ * Challenge pages mark the portal BLOCKED and are never published.
+ */
+public final class Crawler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
+
+    static {
+        dev.govwatch.schemas.TrustedAvroClasses.install();
+    }
+
+    private final CrawlerSettings settings;
+    private final CrawlSink sink;
+    private final Clock clock;
+    private final Fetcher fetcher;
+    private final HostScheduler scheduler = new HostScheduler();
+    private final Map<String, CrawlState> states = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<BaseRobotRules>> robots = new ConcurrentHashMap<>();
+    private final Map<String, PortalState> portalStates = new ConcurrentHashMap<>();
+
+    /** What one sweep of one portal did. */
+    public record Sweep(String portalId, int listPages, int reportLinks, int published, int notModified, int blocked,
+                        int failed, int disallowed) {
+    }
+
+    public Crawler(CrawlerSettings settings, CrawlSink sink, Clock clock) {
+        this.settings = settings;
+        this.sink = sink;
+        this.clock = clock;
+        this.fetcher = new Fetcher(settings);
+    }
+
+    /** What an earlier run knew (from the crawl-state topic), so that a restart does not refetch everything. */
+    public void resume(Iterable<CrawlState> known) {
+        known.forEach(s -> states.put(s.getUrl(), s));
+    }
+
+    public CompletableFuture<Sweep> sweep(Portal portal) {
+        List<Pattern> patterns = portal.getLinkPatterns().stream().map(Pattern::compile).toList();
+        Counter counter = new Counter();
+        Set<String> reportUrls = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<Void>> columns = new ArrayList<>();
+        for (String listPage : portal.getListPages()) {
+            columns.add(column(portal, listPage, patterns, reportUrls, counter));
+        }
+        return CompletableFuture.allOf(columns.toArray(CompletableFuture[]::new))
+                .thenCompose(v -> {
+                    List<CompletableFuture<Void>> reports = new ArrayList<>();
+                    for (String url : reportUrls) {
+                        reports.add(report(portal, url, counter));
+                    }
+                    return CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new));
+                })
+                .thenApply(v -> {
+                    updatePortalStatus(portal, counter);
+                    return new Sweep(portal.getId(), counter.listPages, reportUrls.size(), counter.published,
+                            counter.notModified, counter.blocked, counter.failed, counter.disallowed);
+                });
+    }
+
+    /** A report column: its first page, then the pagination it links to, up to the limit. */
+    private CompletableFuture<Void> column(Portal portal, String first, List<Pattern> patterns, Set<String> reportUrls,
+                                           Counter counter) {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        seen.add(first);
+        return listPage(portal, first, patterns, reportUrls, seen, counter);
+    }
+
+    private CompletableFuture<Void> listPage(Portal portal, String url, List<Pattern> patterns, Set<String> reportUrls,
+                                             Set<String> seen, Counter counter) {
+        return fetch(portal, url, null, null).thenCompose(result -> {
+            if (result.isEmpty()) {
+                counter.disallowed();
+                return CompletableFuture.completedFuture(null);
+            }
+            FetchResult r = result.get();
+            if (Challenges.detect(r).isPresent()) {
+                counter.blocked(Challenges.detect(r).get());
+                return CompletableFuture.completedFuture(null);
+            }
+            if (r.status() != 200) {
+                counter.failed(url + ": " + (r.error() != null ? r.error() : "HTTP " + r.status()));
+                return CompletableFuture.completedFuture(null);
+            }
+            counter.listPage();
+            LinkFinder.Links links = LinkFinder.find(r.body(), charsetOf(r, portal), r.url(), patterns);
+            reportUrls.addAll(links.reports());
+            List<CompletableFuture<Void>> next = new ArrayList<>();
+            for (String page : links.pages()) {
+                if (seen.size() < settings.maxListPages() && seen.add(page)) {
+                    next.add(listPage(portal, page, patterns, reportUrls, seen, counter));
+                }
+            }
+            return CompletableFuture.allOf(next.toArray(CompletableFuture[]::new));
+        });
+    }
+
+    private CompletableFuture<Void> report(Portal portal, String url, Counter counter) {
+        CrawlState known = states.get(url);
+        return fetch(portal, url, known == null ? null : known.getEtag(), known == null ? null : known.getLastModified())
+                .thenAccept(result -> {
+                    Instant now = clock.instant();
+                    if (result.isEmpty()) {
+                        counter.disallowed();
+                        return;
+                    }
+                    FetchResult r = result.get();
+                    Optional<String> challenge = Challenges.detect(r);
+                    CrawlState.Builder state = known == null
+                            ? CrawlState.newBuilder().setUrl(url).setPortalId(portal.getId())
+                            : CrawlState.newBuilder(known);
+                    state.setLastFetchedAt(now).setNextFetchAt(now.plusSeconds(portal.getCrawlIntervalSeconds()));
+                    if (challenge.isPresent()) {
+                        counter.blocked(challenge.get());
+                        state.setStatus(UrlStatus.BLOCKED).setLastError(challenge.get());
+                    } else if (r.status() == 304) {
+                        counter.notModified();
+                        state.setStatus(UrlStatus.NOT_MODIFIED).setFailureCount(0).setLastError(null);
+                    } else if (r.status() == 200) {
+                        String sha = sha256(r.body());
+                        state.setStatus(UrlStatus.FETCHED).setFailureCount(0).setLastError(null)
+                                .setEtag(r.header("etag")).setLastModified(r.header("last-modified"));
+                        if (known == null || !sha.equals(known.getSha256())) {
+                            sink.page(page(portal, r, sha, now));
+                            counter.published();
+                        } else {
+                            counter.notModified();
+                        }
+                        state.setSha256(sha);
+                    } else {
+                        counter.failed(url + ": " + (r.error() != null ? r.error() : "HTTP " + r.status()));
+                        state.setStatus(r.status() == 404 || r.status() == 410 ? UrlStatus.GONE : UrlStatus.ERROR)
+                                .setFailureCount((known == null ? 0 : known.getFailureCount()) + 1)
+                                .setLastError(r.error() != null ? r.error() : "HTTP " + r.status());
+                    }
+                    CrawlState updated = state.build();
+                    states.put(url, updated);
+                    sink.state(updated);
+                });
+    }
+
+    /** One polite request: the SSRF guard, robots.txt, the host's turn, then redirects followed by hand. */
+    private CompletableFuture<Optional<FetchResult>> fetch(Portal portal, String url, String etag, String lastModified) {
+        String refusal = AddressGuard.refusal(url, portal.getAllowPrivateAddresses());
+        if (refusal != null) {
+            return CompletableFuture.completedFuture(Optional.of(FetchResult.failed(url, refusal)));
+        }
+        String host = URI.create(url).getHost();
+        return robotsFor(portal, url).thenCompose(rules -> {
+            if (!rules.isAllowed(url)) {
+                LOG.debug("robots.txt disallows {}", url);
+                return CompletableFuture.completedFuture(Optional.<FetchResult>empty());
+            }
+            Duration delay = delayFor(portal, rules);
+            return fetchFollowing(portal, host, url, etag, lastModified, delay, new LinkedHashSet<>(), 1).thenApply(Optional::of);
+        });
+    }
+
+    private CompletableFuture<FetchResult> fetchFollowing(Portal portal, String host, String url, String etag,
+                                                          String lastModified, Duration delay, Set<String> chain, int attempt) {
+        chain.add(url);
+        return scheduler.submit(host, delay, () -> fetcher.get(url, etag, lastModified)).thenCompose(r -> {
+            if (r.status() >= 300 && r.status() < 400 && r.status() != 304 && r.header("location") != null) {
+                String next = URI.create(url).resolve(r.header("location")).toString();
+                if (chain.contains(next)) {
+                    return CompletableFuture.completedFuture(FetchResult.failed(url, "redirect loop through " + chain));
+                }
+                if (chain.size() > settings.maxRedirects()) {
+                    return CompletableFuture.completedFuture(FetchResult.failed(url, "more than " + settings.maxRedirects() + " redirects"));
+                }
+                String refusal = AddressGuard.refusal(next, portal.getAllowPrivateAddresses());
+                if (refusal != null) {
+                    return CompletableFuture.completedFuture(FetchResult.failed(next, "redirect " + refusal));
+                }
+                return fetchFollowing(portal, URI.create(next).getHost(), next, etag, lastModified, delay, chain, attempt);
+            }
+            boolean retry = (r.status() == 0 || r.status() >= 500 || r.status() == 429) && attempt < settings.maxAttempts()
+                    && !Challenges.detect(r).isPresent();
+            if (retry) {
+                // The host's delay already spaces the retry; back off further on each attempt.
+                Duration backoff = delay.multipliedBy(1L << attempt).plusMillis((long) (Math.random() * 250));
+                return CompletableFuture.supplyAsync(() -> null,
+                                CompletableFuture.delayedExecutor(backoff.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                        .thenCompose(v -> fetchFollowing(portal, host, url, etag, lastModified, delay, new LinkedHashSet<>(), attempt + 1));
+            }
+            return CompletableFuture.completedFuture(r);
+        });
+    }
+
+    /** robots.txt of the URL's host, fetched once per crawler and politely, like any other request. */
+    private CompletableFuture<BaseRobotRules> robotsFor(Portal portal, String url) {
+        URI uri = URI.create(url);
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        return robots.computeIfAbsent(origin, o -> scheduler.submit(uri.getHost(), delayFor(portal, null),
+                        () -> fetcher.get(o + "/robots.txt", null, null))
+                .thenApply(r -> {
+                    if (r.status() == 200) {
+                        return (BaseRobotRules) new SimpleRobotRulesParser().parseContent(o + "/robots.txt", r.body(),
+                                String.valueOf(r.header("content-type")), List.of("govwatch"));
+                    }
+                    // No robots.txt (4xx) allows everything; a server error (5xx) allows nothing for now (RFC 9309).
+                    return (BaseRobotRules) new SimpleRobotRules(r.status() >= 500
+                            ? SimpleRobotRules.RobotRulesMode.ALLOW_NONE : SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+                }));
+    }
+
+    private Duration delayFor(Portal portal, BaseRobotRules rules) {
+        long ms = Math.max(portal.getHostDelayMillis(), settings.defaultDelay().toMillis());
+        if (rules != null && rules.getCrawlDelay() > 0 && rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY) {
+            ms = Math.max(ms, rules.getCrawlDelay());
+        }
+        return Duration.ofMillis(ms);
+    }
+
+    private void updatePortalStatus(Portal portal, Counter counter) {
+        PortalState state = counter.blocked > 0 ? PortalState.BLOCKED
+                : counter.listPages == 0 && counter.failed > 0 ? PortalState.UNREACHABLE : PortalState.OK;
+        PortalState previous = portalStates.put(portal.getId(), state);
+        if (previous != state) {
+            Instant now = clock.instant();
+            sink.portalStatus(PortalStatus.newBuilder().setPortalId(portal.getId()).setState(state).setSince(now)
+                    .setCheckedAt(now).setDetail(counter.firstProblem).build());
+        }
+    }
+
+    private static FetchedPage page(Portal portal, FetchResult r, String sha, Instant now) {
+        String contentType = r.header("content-type");
+        return FetchedPage.newBuilder().setUrl(r.url()).setPortalId(portal.getId()).setFetchedAt(now).setHttpStatus(r.status())
+                .setContentType(contentType).setEtag(r.header("etag")).setLastModified(r.header("last-modified"))
+                .setCharset(headerCharset(contentType)).setBody(ByteBuffer.wrap(r.body())).setSha256(sha).build();
+    }
+
+    private static Charset charsetOf(FetchResult r, Portal portal) {
+        String named = headerCharset(r.header("content-type"));
+        if (named == null) {
+            String head = new String(r.body(), 0, Math.min(r.body().length, 4096), StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher m = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w-]+)").matcher(head);
+            named = m.find() ? m.group(1) : portal.getCharset();
+        }
+        if (named == null) {
+            return StandardCharsets.UTF_8;
+        }
+        String n = named.toLowerCase(java.util.Locale.ROOT);
+        try {
+            return n.startsWith("gb") ? Charset.forName("GB18030") : Charset.forName(n);
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static String headerCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w-]+)").matcher(contentType);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        fetcher.close();
+    }
+
+    /** Tallies of one sweep; updated from the HTTP client's threads. */
+    private static final class Counter {
+        private int listPages;
+        private int published;
+        private int notModified;
+        private int blocked;
+        private int failed;
+        private int disallowed;
+        private String firstProblem;
+
+        synchronized void listPage() {
+            listPages++;
+        }
+
+        synchronized void published() {
+            published++;
+        }
+
+        synchronized void notModified() {
+            notModified++;
+        }
+
+        synchronized void disallowed() {
+            disallowed++;
+        }
+
+        synchronized void blocked(String why) {
+            blocked++;
+            firstProblem = firstProblem == null ? why : firstProblem;
+        }
+
+        synchronized void failed(String why) {
+            failed++;
+            firstProblem = firstProblem == null ? why : firstProblem;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.govwatch.crawler;
+
+import java.nio.charset.Charset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds, on a report column's list page, the links to report pages (by anchor text and title:
+ * 年度报告, 年报; by the portal's own link patterns; attachments) and to the column's other pages
+ * ({@code index_1.html}-style pagination).
+ */
+final class LinkFinder {
+
+    private static final Pattern REPORT_TEXT = Pattern.compile("年度报告|年报|工作报告");
+    private static final Pattern ATTACHMENT = Pattern.compile("(?i)\\.(pdf|docx?|wps|xlsx?)(\\?.*)?$");
+    private static final Pattern PAGINATION = Pattern.compile("(?i)(^|/)index_\\d+\\.s?html?$");
+
+    /** Links found on one list page. */
+    record Links(Set<String> reports, Set<String> pages) {
+    }
+
+    private LinkFinder() {
+    }
+
+    static Links find(byte[] body, Charset charset, String baseUrl, List<Pattern> linkPatterns) {
+        Document doc = Jsoup.parse(new String(body, charset), baseUrl);
+        Set<String> reports = new LinkedHashSet<>();
+        Set<String> pages = new LinkedHashSet<>();
+        for (Element a : doc.select("a[href]")) {
+            String href = a.absUrl("href");
+            if (href.isEmpty() || href.startsWith("javascript")) {
+                continue;
+            }
+            String url = href.replaceFirst("#.*$", "");
+            String label = a.text() + " " + a.attr("title");
+            if (PAGINATION.matcher(url).find()) {
+                pages.add(url);
+            } else if (REPORT_TEXT.matcher(label).find() || ATTACHMENT.matcher(url).find()
+                    || linkPatterns.stream().anyMatch(p -> p.matcher(url).matches())) {
+                reports.add(url);
+            }
+        }
+        return new Links(reports, pages);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.govwatch.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.govwatch.samples.PortalSimulator;
+import dev.govwatch.samples.Report2021Page;
+import dev.govwatch.schemas.Portal;
+import dev.govwatch.schemas.PortalState;
+import dev.govwatch.schemas.Region;
+
+/** The crawler against simulated portals on loopback (which the portals here explicitly allow). */
+class CrawlerSimulatorTest {
+
+    private static final Duration DELAY = Duration.ofMillis(150);
+
+    private PortalSimulator simulator;
+    private MemorySink sink;
+    private Crawler crawler;
+
+    @BeforeEach
+    void start() {
+        simulator = new PortalSimulator();
+        sink = new MemorySink();
+        crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(DELAY), sink, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        crawler.close();
+        simulator.close();
+    }
+
+    @Test
+    void findsEveryReportThroughPaginationAndPublishesEachVersionOnce() throws Exception {
+        PortalSimulator.Site site = site("a", 0, StandardCharsets.UTF_8, 23);
+
+        Crawler.Sweep first = crawler.sweep(portal(site, true)).get();
+        assertThat(first.listPages()).isEqualTo(3);
+        assertThat(first.reportLinks()).isEqualTo(23);
+        assertThat(first.published()).isEqualTo(23);
+        assertThat(sink.pages).extracting(p -> p.getUrl()).containsExactlyInAnyOrderElementsOf(site.reportUrls());
+        assertThat(simulator.hits()).noneMatch(h -> h.path().contains("/tzgg/"));
+
+        Crawler.Sweep second = crawler.sweep(portal(site, true)).get();
+        assertThat(second.published()).isZero();
+        assertThat(second.notModified()).isEqualTo(23);
+        assertThat(simulator.hits()).filteredOn(h -> h.status() == 304).hasSize(23);
+
+        site.edit(site.reportUrls().get(5), new Report2021Page(999).html);
+        Crawler.Sweep third = crawler.sweep(portal(site, true)).get();
+        assertThat(third.published()).isEqualTo(1);
+        assertThat(sink.pages).hasSize(24);
+    }
+
+    @Test
+    void aRestartedCrawlerResumesFromItsStateWithoutPublishingAgain() throws Exception {
+        PortalSimulator.Site site = site("b", 1, StandardCharsets.UTF_8, 5);
+        crawler.sweep(portal(site, true)).get();
+
+        MemorySink afterRestart = new MemorySink();
+        try (Crawler restarted = new Crawler(CrawlerSettings.defaults().withDefaultDelay(DELAY), afterRestart, Clock.systemUTC())) {
+            restarted.resume(sink.states);
+            Crawler.Sweep sweep = restarted.sweep(portal(site, true)).get();
+            assertThat(sweep.published()).isZero();
+            assertThat(afterRestart.pages).isEmpty();
+        }
+    }
+
+    @Test
+    void robotsTxtIsHonoured() throws Exception {
+        PortalSimulator.Site site = site("c", 2, StandardCharsets.UTF_8, 4);
+        site.robots("User-agent: *\nDisallow: /zfxxgk/zfxxgknb/202501/\n");
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site, true)).get();
+        assertThat(sweep.disallowed()).isEqualTo(4);
+        assertThat(sink.pages).isEmpty();
+        assertThat(simulator.hits()).noneMatch(h -> h.path().contains("/202501/"));
+    }
+
+    @Test
+    void aChallengePageMarksThePortalBlockedAndIsNeverPublished() throws Exception {
+        PortalSimulator.Site site = site("d", 3, StandardCharsets.UTF_8, 3);
+        site.challenge(true);
+
+        crawler.sweep(portal(site, true)).get();
+        assertThat(sink.pages).isEmpty();
+        assertThat(sink.statuses).singleElement().satisfies(s -> {
+            assertThat(s.getState()).isEqualTo(PortalState.BLOCKED);
+            assertThat(s.getDetail()).contains("412");
+        });
+
+        site.challenge(false);
+        crawler.sweep(portal(site, true)).get();
+        assertThat(sink.statuses).last().satisfies(s -> assertThat(s.getState()).isEqualTo(PortalState.OK));
+        assertThat(sink.pages).hasSize(3);
+    }
+
+    @Test
+    void eachHostSeesOneRequestAtATimeAtItsDelayWhileHostsProceedTogether() throws Exception {
+        PortalSimulator.Site one = site("e", 4, StandardCharsets.UTF_8, 8);
+        PortalSimulator.Site two = site("f", 5, Charset.forName("GBK"), 8);
+
+        long start = System.nanoTime();
+        crawler.sweep(portal(one, true)).thenCombine(crawler.sweep(portal(two, true)), (a, b) -> b).get();
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        Map<String, List<PortalSimulator.Hit>> byHost = simulator.hits().stream()
+                .collect(Collectors.groupingBy(PortalSimulator.Hit::host));
+        List<Long> gaps = new ArrayList<>();
+        for (List<PortalSimulator.Hit> hits : byHost.values()) {
+            for (int i = 1; i < hits.size(); i++) {
+                gaps.add((hits.get(i).nanoTime() - hits.get(i - 1).nanoTime()) / 1_000_000);
+            }
+        }
+        assertThat(gaps).isNotEmpty().allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(DELAY.toMillis() - 10));
+        int requestsPerHost = 1 + 1 + 8; // robots.txt, the list page, the reports
+        assertThat(elapsedMs).as("two hosts crawled side by side").isLessThan(2L * requestsPerHost * DELAY.toMillis());
+        // The GBK portal's pages are kept as bytes, with no charset claimed that the server did not send.
+        assertThat(sink.pages).filteredOn(p -> p.getPortalId().equals("f")).allSatisfy(p -> {
+            assertThat(p.getCharset()).isNull();
+            assertThat(Charset.forName("GB18030").decode(p.getBody().duplicate()).toString()).contains("政府信息公开");
+        });
+    }
+
+    @Test
+    void loopbackAndPrivateAddressesAreRefusedUnlessThePortalAllowsThem() throws Exception {
+        PortalSimulator.Site site = site("g", 6, StandardCharsets.UTF_8, 2);
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site, false)).get();
+        assertThat(sweep.listPages()).isZero();
+        assertThat(sweep.failed()).isEqualTo(1);
+        assertThat(simulator.hits()).isEmpty();
+        assertThat(sink.statuses).singleElement().satisfies(s -> {
+            assertThat(s.getState()).isEqualTo(PortalState.UNREACHABLE);
+            assertThat(s.getDetail()).contains("internal address");
+        });
+    }
+
+    private PortalSimulator.Site site(String id, int index, Charset charset, int reports) throws Exception {
+        PortalSimulator.Site site = simulator.addSite(id, index, charset);
+        for (int i = 0; i < reports; i++) {
+            site.publish("测试县部门" + i + "2024年政府信息公开工作年度报告", new Report2021Page(index * 100 + i).html);
+        }
+        return site;
+    }
+
+    private static Portal portal(PortalSimulator.Site site, boolean allowPrivate) {
+        return Portal.newBuilder().setId(site.id()).setName("测试县人民政府").setRegion(Region.newBuilder().build())
+                .setListPages(List.of(site.columnUrl())).setHostDelayMillis(DELAY.toMillis())
+                .setAllowPrivateAddresses(allowPrivate).build();
+    }
+}
