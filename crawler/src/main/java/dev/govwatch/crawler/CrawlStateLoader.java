@@ -1,0 +1,53 @@
+package dev.govwatch.crawler;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.govwatch.schemas.AvroSerdes;
+import dev.govwatch.schemas.CrawlState;
+import dev.govwatch.schemas.RegistryConnection;
+import dev.govwatch.schemas.Topics;
+
+/** Reads the compacted crawl-state topic to its end: what a restarted crawler already knows. */
+public final class CrawlStateLoader {
+
+    private CrawlStateLoader() {
+    }
+
+    public static List<CrawlState> load(Map<String, Object> clientConfig, RegistryConnection registry, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, CrawlState> latest = new HashMap<>();
+        try (KafkaConsumer<String, CrawlState> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                AvroSerdes.<CrawlState>deserializer(registry))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.CRAWL_STATE.name(), timeout)
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("crawl state not read within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.value() == null) {
+                        latest.remove(r.key());
+                    } else {
+                        latest.put(r.key(), r.value());
+                    }
+                });
+            }
+        }
+        return new ArrayList<>(latest.values());
+    }
+}
