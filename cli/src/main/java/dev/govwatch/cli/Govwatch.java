@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "govwatch", mixinStandardHelpOptions = true, version = "govwatch 0.1.0-SNAPSHOT",
         description = "Watches government information-disclosure annual reports.",
         subcommands = {StackCommand.class, ExtractCommand.class, ExtractorCommand.class, ValidatorCommand.class,
-            RulesCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+            RulesCommand.class, CheckCommand.class, PortalsCommand.class, CrawlerCommand.class, CommandLine.HelpCommand.class})
 public final class Govwatch {
 
     public static void main(String[] args) {
