@@ -101,6 +101,8 @@ public final class PortalSimulator implements AutoCloseable {
         }
     }
 
+    private static final String ARRIVAL = "govwatch.arrival";
+
     private final List<Site> sites = new CopyOnWriteArrayList<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> modified = new ConcurrentHashMap<>();
@@ -141,15 +143,14 @@ public final class PortalSimulator implements AutoCloseable {
     }
 
     private void handle(Site site, HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        int status;
+        // Logged with the arrival time, and before the response goes out, so that a client that has
+        // its answer always finds its request in the log.
+        exchange.setAttribute(ARRIVAL, new Hit(site.host, exchange.getRequestURI().getPath(), System.nanoTime(), 0));
         try {
-            status = respond(site, exchange, path);
+            respond(site, exchange, exchange.getRequestURI().getPath());
         } catch (RuntimeException e) {
-            status = 500;
             send(exchange, 500, "text/plain", e.toString().getBytes(StandardCharsets.UTF_8), null);
         }
-        hits.add(new Hit(site.host, path, System.nanoTime(), status));
     }
 
     private int respond(Site site, HttpExchange exchange, String path) throws IOException {
@@ -213,8 +214,10 @@ public final class PortalSimulator implements AutoCloseable {
         return html.append("</div></body></html>").toString();
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
+    private void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
             throws IOException {
+        Hit arrival = (Hit) exchange.getAttribute(ARRIVAL);
+        hits.add(new Hit(arrival.host(), arrival.path(), arrival.nanoTime(), status));
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
