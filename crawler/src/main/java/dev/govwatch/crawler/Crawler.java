@@ -48,6 +48,9 @@ public final class Crawler implements AutoCloseable {
         dev.govwatch.schemas.TrustedAvroClasses.install();
     }
 
+    /** A server asking for a longer pause than this is retried on the next sweep instead. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+
     private final CrawlerSettings settings;
     private final CrawlSink sink;
     private final Clock clock;
@@ -214,10 +217,16 @@ public final class Crawler implements AutoCloseable {
                 return fetchFollowing(portal, URI.create(next).getHost(), next, etag, lastModified, delay, chain, attempt);
             }
             boolean retry = (r.status() == 0 || r.status() >= 500 || r.status() == 429) && attempt < settings.maxAttempts()
-                    && !Challenges.detect(r).isPresent();
+                    && !Challenges.detect(r).isPresent()
+                    && RetryAfter.parse(r.header("retry-after"), clock.instant()).compareTo(MAX_RETRY_AFTER) <= 0;
             if (retry) {
-                // The host's delay already spaces the retry; back off further on each attempt.
+                // The host's delay already spaces the retry; back off further on each attempt, and
+                // at least as long as a 429/503 asks in Retry-After.
                 Duration backoff = delay.multipliedBy(1L << attempt).plusMillis((long) (Math.random() * 250));
+                Duration asked = RetryAfter.parse(r.header("retry-after"), clock.instant());
+                if (asked.compareTo(backoff) > 0) {
+                    backoff = asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
+                }
                 return CompletableFuture.supplyAsync(() -> null,
                                 CompletableFuture.delayedExecutor(backoff.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
                         .thenCompose(v -> fetchFollowing(portal, host, url, etag, lastModified, delay, new LinkedHashSet<>(), attempt + 1));

@@ -136,6 +136,19 @@ class CrawlerSimulatorTest {
     }
 
     @Test
+    void aThrottlingServerIsRetriedNoSoonerThanItsRetryAfter() throws Exception {
+        PortalSimulator.Site site = site("h", 7, StandardCharsets.UTF_8, 1);
+        site.throttle(1, 1);
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site, true)).get();
+        assertThat(sweep.listPages()).isEqualTo(1);
+        assertThat(sweep.published()).isEqualTo(1);
+        List<PortalSimulator.Hit> column = simulator.hits().stream().filter(h -> h.path().endsWith("index.html")).toList();
+        assertThat(column).extracting(PortalSimulator.Hit::status).containsExactly(429, 200);
+        assertThat((column.get(1).nanoTime() - column.get(0).nanoTime()) / 1_000_000).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
     void loopbackAndPrivateAddressesAreRefusedUnlessThePortalAllowsThem() throws Exception {
         PortalSimulator.Site site = site("g", 6, StandardCharsets.UTF_8, 2);
 

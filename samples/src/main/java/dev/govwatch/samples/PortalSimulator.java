@@ -49,6 +49,8 @@ public final class PortalSimulator implements AutoCloseable {
         private final List<String[]> reports = new CopyOnWriteArrayList<>(); // {path, html}
         private volatile String robots = "User-agent: *\nAllow: /\n";
         private volatile boolean challenge;
+        private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile int retryAfterSeconds;
 
         private Site(String id, String host, HttpServer server, Charset charset) {
             this.id = id;
@@ -94,6 +96,12 @@ public final class PortalSimulator implements AutoCloseable {
         /** While on, every request is answered with a 瑞数-style challenge (HTTP 412, {@code $_ts}). */
         public void challenge(boolean on) {
             this.challenge = on;
+        }
+
+        /** The next {@code requests} requests are answered 429 with {@code Retry-After: seconds}. */
+        public void throttle(int requests, int seconds) {
+            this.retryAfterSeconds = seconds;
+            this.throttled.set(requests);
         }
 
         public List<String> reportUrls() {
@@ -159,6 +167,11 @@ public final class PortalSimulator implements AutoCloseable {
                     + "</head><body></body></html>").getBytes(StandardCharsets.UTF_8);
             send(exchange, 412, "text/html", body, null);
             return 412;
+        }
+        if (!path.equals("/robots.txt") && site.throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(exchange, 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8),
+                    Map.of("Retry-After", Integer.toString(site.retryAfterSeconds)));
+            return 429;
         }
         if (path.equals("/robots.txt")) {
             send(exchange, 200, "text/plain", site.robots.getBytes(StandardCharsets.UTF_8), null);
