@@ -9,18 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
 
+import dev.govwatch.crawler.CrawlLoop;
 import dev.govwatch.crawler.CrawlStateLoader;
 import dev.govwatch.crawler.Crawler;
 import dev.govwatch.crawler.CrawlerSettings;
 import dev.govwatch.crawler.KafkaCrawlSink;
+import dev.govwatch.crawler.PortalAssignment;
 import dev.govwatch.crawler.PortalFile;
 import dev.govwatch.schemas.CrawlState;
-import dev.govwatch.schemas.Portal;
 import dev.govwatch.schemas.RegistryConnection;
 import dev.govwatch.schemas.TopicProvisioner;
 import dev.govwatch.schemas.Topics;
@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code govwatch crawler}: watches the portals of a portal file and publishes new and changed report
- * pages, resuming from the crawl-state topic. One instance crawls all portals (splitting them between
- * instances is not written yet).
+ * {@code govwatch crawler}: publishes the portal file's portals, then crawls the portals this instance
+ * is assigned (instances in one group split them), publishing new and changed report pages and
+ * resuming from the crawl-state topic.
  */
 @Command(name = "crawler", mixinStandardHelpOptions = true,
         description = "Crawl the portals of a portal file into the pages topic, each on its interval (with jitter), until Ctrl-C.")
@@ -50,7 +50,11 @@ final class CrawlerCommand implements Callable<Integer> {
     @Option(names = "--registry-url", required = true, description = "Apicurio Registry v2 API URL.")
     private String registryUrl;
 
-    @Option(names = "--once", description = "Sweep every portal once, then exit.")
+    @Option(names = "--group-id", defaultValue = "govwatch-crawler",
+            description = "Consumer group of the crawler instances: they split the portals (default: ${DEFAULT-VALUE}).")
+    private String groupId;
+
+    @Option(names = "--once", description = "Sweep every owned portal once, then exit.")
     private boolean once;
 
     @Option(names = "--min-delay-ms", defaultValue = "2000", description = "Least pause between two requests to one host (default: ${DEFAULT-VALUE}).")
@@ -76,32 +80,44 @@ final class CrawlerCommand implements Callable<Integer> {
         List<CrawlState> known = CrawlStateLoader.load(loader, registry, Duration.ofMinutes(2));
         out.printf("%d portal(s); %d URL(s) known from earlier runs%n", file.portals().size(), known.size());
         out.flush();
-        Map<String, Instant> due = new HashMap<>();
+        Map<String, Object> groupConfig = new HashMap<>(client);
+        groupConfig.put("group.id", groupId);
         try (KafkaCrawlSink sink = new KafkaCrawlSink(client, registry);
              Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(Duration.ofMillis(minDelayMs)), sink,
-                     Clock.systemUTC())) {
+                     Clock.systemUTC());
+             PortalAssignment assignment = new PortalAssignment(groupConfig, registry)) {
             crawler.resume(known);
             file.portals().forEach(sink::portal);
-            while (!Thread.currentThread().isInterrupted()) {
-                for (Portal portal : file.portals()) {
-                    if (Instant.now().isBefore(due.getOrDefault(portal.getId(), Instant.EPOCH))) {
-                        continue;
-                    }
-                    Crawler.Sweep sweep = crawler.sweep(portal).get(1, TimeUnit.HOURS);
-                    sink.flush();
+            sink.flush();
+            CrawlLoop loop = new CrawlLoop(crawler, Clock.systemUTC(), sweep -> {
+                sink.flush();
+                synchronized (out) {
                     out.printf("%s %s: %d list page(s), %d report link(s), %d published, %d unchanged, %d blocked, %d failed, %d disallowed%n",
-                            Instant.now(), portal.getId(), sweep.listPages(), sweep.reportLinks(), sweep.published(),
+                            Instant.now(), sweep.portalId(), sweep.listPages(), sweep.reportLinks(), sweep.published(),
                             sweep.notModified(), sweep.blocked(), sweep.failed(), sweep.disallowed());
                     out.flush();
-                    // Jitter keeps thousands of portals from being swept in lockstep.
-                    long interval = portal.getCrawlIntervalSeconds();
-                    due.put(portal.getId(), Instant.now().plusSeconds(interval + ThreadLocalRandom.current().nextLong(interval / 10 + 1)));
                 }
-                if (once) {
-                    return 0;
+            });
+            AtomicBoolean stopping = new AtomicBoolean();
+            Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping.set(true);
+                try {
+                    main.join(Duration.ofSeconds(60).toMillis()); // let sweeps in flight finish and flush
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                Thread.sleep(Duration.ofSeconds(30).toMillis());
+            }, "govwatch-crawler-stop"));
+            long started = System.nanoTime();
+            while (!stopping.get()) {
+                assignment.poll(Duration.ofSeconds(1));
+                int running = loop.step(assignment.portals());
+                // --once: when every owned portal has been swept once (after the assignment settled).
+                if (once && running == 0 && System.nanoTime() - started > Duration.ofSeconds(10).toNanos()) {
+                    break;
+                }
             }
+            loop.drain();
         }
         return 0;
     }

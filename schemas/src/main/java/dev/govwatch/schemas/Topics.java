@@ -17,9 +17,12 @@ public final class Topics {
     /** Upper bound of one record on every govwatch topic (page bodies are the large ones). */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
-    /** Watched portals, keyed by portal id; the crawler writes them from the portal file. */
+    /**
+     * Watched portals, keyed by portal id; the crawler writes them from the portal file, and crawler
+     * instances split them by partition (so the partition count bounds the useful instances).
+     */
     public static final Topic<Portal> PORTALS = compacted("govwatch.portals", Portal.class,
-            Portal.getClassSchema(), 1, "Watched portals, keyed by portal id.");
+            Portal.getClassSchema(), 12, "Watched portals, keyed by portal id.");
 
     /** Every fetched version of a report page, keyed by URL; compaction keeps the latest for replay. */
     public static final Topic<FetchedPage> PAGES = compacted("govwatch.pages", FetchedPage.class,
