@@ -112,6 +112,18 @@ public final class PortalSimulator implements AutoCloseable {
     private static final String ARRIVAL = "govwatch.arrival";
 
     private final List<Site> sites = new CopyOnWriteArrayList<>();
+    /** Shared by all sites when given, so that thousands of sites do not bring thousands of pools. */
+    private final java.util.concurrent.Executor sharedExecutor;
+
+    /** Each site gets a small pool of its own. */
+    public PortalSimulator() {
+        this(null);
+    }
+
+    /** All sites answer on {@code executor} (for simulations with thousands of portals). */
+    public PortalSimulator(java.util.concurrent.Executor executor) {
+        this.sharedExecutor = executor;
+    }
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> modified = new ConcurrentHashMap<>();
 
@@ -125,7 +137,7 @@ public final class PortalSimulator implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), 0), 64);
         Site site = new Site(id, host, server, charset);
         server.createContext("/", exchange -> handle(site, exchange));
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+        server.setExecutor(sharedExecutor != null ? sharedExecutor : Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "portal-" + id);
             t.setDaemon(true);
             return t;
