@@ -5,6 +5,7 @@ import dev.govwatch.samples.Report2021Page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -21,6 +21,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.BinaryAvroSerde;
@@ -39,13 +40,12 @@ class ExtractorTopologyTest {
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
     @BeforeEach
-    void start() {
-        ServiceConfig config = ServiceConfig.of(ExtractorTopology.APPLICATION_ID, Map.of(
-                ServiceConfig.BOOTSTRAP_SERVERS, "unused:9092", ServiceConfig.SERDES, "binary"));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, ExtractorTopology.APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.putAll(config.handlerProperties());
+    void start(@TempDir Path stateDir) {
+        ServiceConfig config = ServiceConfig.of(ExtractorTopology.APPLICATION_ID, Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "unused:9092",
+                ServiceConfig.SERDES, "binary", ServiceConfig.STATE_DIR, stateDir.toString(),
+                // The driver drops handler dead letters under exactly-once; the stack ITs run exactly-once.
+                ServiceConfig.PROCESSING_GUARANTEE, "at_least_once"));
+        Properties props = config.streamsProperties();
         driver = new TopologyTestDriver(ExtractorTopology.build(config), props);
         pages = driver.createInputTopic(Topics.PAGES.name(), new StringSerializer(),
                 new BinaryAvroSerde<>(FetchedPage.class).serializer());

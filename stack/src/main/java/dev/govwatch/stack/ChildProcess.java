@@ -115,6 +115,47 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** One readiness check: true when ready; an exception counts as not ready yet. */
+    @FunctionalInterface
+    interface ReadinessProbe {
+        boolean ready() throws Exception;
+    }
+
+    /**
+     * Polls {@code probe} until it answers true, failing at once (with the end of the child's log)
+     * if the child exits, and after {@code timeout} otherwise.
+     *
+     * @param what how the messages name the child, e.g. "the Kafka broker at 127.0.0.1:9092"
+     */
+    void awaitReady(String what, Duration timeout, ReadinessProbe probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (true) {
+            if (!process.isAlive()) {
+                throw new StackException(what + " exited during start-up; its log (" + logFile + ") ends with:\n" + logTail(40));
+            }
+            try {
+                if (probe.ready()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for " + what, e);
+            } catch (Exception e) {
+                last = e; // not ready yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException(what + " was not ready within " + timeout + "; see " + logFile, last);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
     /** Asks the child to stop (SIGTERM), then kills it if it has not exited within {@code grace}. */
     void stop(Duration grace) {
         if (process.isAlive()) {

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -81,31 +79,15 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
         try (Admin admin = Admin.create(config)) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new StackException("the Kafka broker exited during start-up; its log (" + process.logFile()
-                            + ") ends with:\n" + process.logTail(40));
-                }
-                try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(3_000)).nodes()
-                            .get(3, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new StackException("the Kafka broker at " + bootstrapServers + " was not ready within "
-                                + timeout + "; see " + process.logFile(), e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StackException("interrupted while waiting for the Kafka broker", e);
-                }
-            }
+            process.awaitReady("the Kafka broker at " + bootstrapServers, timeout, () -> {
+                admin.describeCluster(new DescribeClusterOptions().timeoutMs(3_000)).nodes().get(3, TimeUnit.SECONDS);
+                return true;
+            });
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.govwatch.stack;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,32 +62,7 @@ final class RegistryServer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/system/info"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new StackException("Apicurio Registry exited during start-up; its log (" + process.logFile()
-                        + ") ends with:\n" + process.logTail(40));
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for Apicurio Registry", e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StackException("Apicurio Registry at " + apiUrl + " was not ready within " + timeout
-                        + "; see " + process.logFile());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for Apicurio Registry", e);
-            }
-        }
+        process.awaitReady("Apicurio Registry at " + apiUrl, timeout,
+                () -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 }

@@ -2,19 +2,20 @@ package dev.govwatch.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AlertStatus;
@@ -31,13 +32,12 @@ class ValidatorTopologyTest {
     private TestOutputTopic<String, Alert> alerts;
 
     @BeforeEach
-    void start() {
-        ServiceConfig config = ServiceConfig.of(ValidatorTopology.APPLICATION_ID, Map.of(
-                ServiceConfig.BOOTSTRAP_SERVERS, "unused:9092", ServiceConfig.SERDES, "binary"));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, ValidatorTopology.APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.putAll(config.handlerProperties());
+    void start(@TempDir Path stateDir) {
+        ServiceConfig config = ServiceConfig.of(ValidatorTopology.APPLICATION_ID, Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "unused:9092",
+                ServiceConfig.SERDES, "binary", ServiceConfig.STATE_DIR, stateDir.toString(),
+                // The driver drops handler dead letters under exactly-once; the stack ITs run exactly-once.
+                ServiceConfig.PROCESSING_GUARANTEE, "at_least_once"));
+        Properties props = config.streamsProperties();
         driver = new TopologyTestDriver(ValidatorTopology.build(config, Deadlines.national()), props);
         reports = driver.createInputTopic(Topics.REPORTS.name(), new StringSerializer(),
                 new BinaryAvroSerde<>(AnnualReport.class).serializer());
