@@ -2,7 +2,6 @@ package dev.govwatch.extractor.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Puts the cells printed on a table row into the columns of its header when some cells were
