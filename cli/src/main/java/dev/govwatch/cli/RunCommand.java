@@ -1,0 +1,157 @@
+package dev.govwatch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.govwatch.crawler.CrawlLoop;
+import dev.govwatch.crawler.CrawlStateLoader;
+import dev.govwatch.crawler.Crawler;
+import dev.govwatch.crawler.CrawlerSettings;
+import dev.govwatch.crawler.KafkaCrawlSink;
+import dev.govwatch.crawler.PortalAssignment;
+import dev.govwatch.crawler.PortalFile;
+import dev.govwatch.extractor.ExtractorTopology;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AvroSerdes;
+import dev.govwatch.schemas.Topics;
+import dev.govwatch.stack.EmbeddedStack;
+import dev.govwatch.stack.StackConfig;
+import dev.govwatch.streams.ServiceConfig;
+import dev.govwatch.streams.StreamsService;
+import dev.govwatch.validator.Deadlines;
+import dev.govwatch.validator.ValidatorTopology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code govwatch run}: the whole pipeline in one process on the embedded stack — broker, registry,
+ * crawler, extractor and validator — with all state in one data directory, printing alerts as
+ * they arrive until Ctrl-C. A restart on the same directory resumes.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run broker, registry, crawler, extractor and validator in one process on the portals of a portal "
+                + "file, print alerts as they arrive, until Ctrl-C.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--portals", defaultValue = "examples/portals.yml", description = "Portal file (default: ${DEFAULT-VALUE}).")
+    private Path portalFile;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "Where all state is kept (default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--min-delay-ms", defaultValue = "2000", description = "Least pause between two requests to one host (default: ${DEFAULT-VALUE}).")
+    private long minDelayMs;
+
+    @Option(names = "--deadlines", description = "Deadline overrides, e.g. TOWN@河北省=02-20.")
+    private String deadlines;
+
+    /** Set to stop a run started in-process (tests); Ctrl-C does the same through a shutdown hook. */
+    final AtomicBoolean stopping = new AtomicBoolean();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PortalFile.Result file = PortalFile.read(portalFile);
+        if (!file.ok()) {
+            file.errors().forEach(e -> spec.commandLine().getErr().println("govwatch run: " + portalFile + ": " + e));
+            return 1;
+        }
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            try {
+                main.join(Duration.ofSeconds(90).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "govwatch-run-stop"));
+        say(out, "starting the embedded stack in " + dataDir.toAbsolutePath() + " …");
+        Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, dataDir.resolve("stack").toString());
+        try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps));
+             StreamsService extractor = StreamsService.start("extractor",
+                     ExtractorTopology.build(service(stack, ExtractorTopology.APPLICATION_ID)),
+                     service(stack, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2));
+             StreamsService validator = StreamsService.start("validator",
+                     ValidatorTopology.build(service(stack, ValidatorTopology.APPLICATION_ID), Deadlines.withOverrides(deadlines)),
+                     service(stack, ValidatorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2))) {
+            say(out, "kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl() + "; extractor and validator running");
+            Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
+            Map<String, Object> loader = new HashMap<>(client);
+            loader.put("group.id", "govwatch-run-state-loader");
+            Map<String, Object> group = new HashMap<>(client);
+            group.put("group.id", "govwatch-crawler");
+            try (KafkaCrawlSink sink = new KafkaCrawlSink(client, stack.registry());
+                 Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(Duration.ofMillis(minDelayMs)), sink,
+                         Clock.systemUTC());
+                 PortalAssignment assignment = new PortalAssignment(group, stack.registry());
+                 KafkaConsumer<String, Alert> alerts = alertConsumer(stack)) {
+                crawler.resume(CrawlStateLoader.load(loader, stack.registry(), Duration.ofMinutes(1)));
+                file.portals().forEach(sink::portal);
+                sink.flush();
+                say(out, file.portals().size() + " portal(s) from " + portalFile + "; crawling. Ctrl-C stops.");
+                CrawlLoop loop = new CrawlLoop(crawler, Clock.systemUTC(), sweep -> {
+                    sink.flush();
+                    say(out, String.format("swept %s: %d report link(s), %d published, %d unchanged, %d blocked, %d failed",
+                            sweep.portalId(), sweep.reportLinks(), sweep.published(), sweep.notModified(), sweep.blocked(),
+                            sweep.failed()));
+                });
+                while (!stopping.get()) {
+                    assignment.poll(Duration.ofMillis(500));
+                    loop.step(assignment.portals());
+                    alerts.poll(Duration.ofMillis(500)).forEach(r -> {
+                        Alert a = r.value();
+                        say(out, String.format("ALERT %-8s %-15s %-16s %s", a.getStatus(), a.getCategory(), a.getRule(), a.getMessage()));
+                    });
+                }
+                say(out, "stopping …");
+                loop.drain();
+                sink.flush();
+            }
+        }
+        return 0;
+    }
+
+    private ServiceConfig service(EmbeddedStack stack, String applicationId) {
+        return ServiceConfig.of(applicationId, Map.of(
+                ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+                ServiceConfig.REGISTRY_URL, stack.registryUrl(),
+                ServiceConfig.STATE_DIR, dataDir.resolve("streams").toString()));
+    }
+
+    /** New alerts only: a restarted run does not print the history again. */
+    private static KafkaConsumer<String, Alert> alertConsumer(EmbeddedStack stack) {
+        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "govwatch-run-printer-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), AvroSerdes.<Alert>deserializer(stack.registry()));
+        consumer.subscribe(List.of(Topics.ALERTS.name()));
+        return consumer;
+    }
+
+    private static void say(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(Instant.now().toString().substring(11, 19) + " " + line);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.govwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import dev.govwatch.samples.PortalSimulator;
+import dev.govwatch.samples.Report2021Page;
+
+/**
+ * {@code govwatch run} end to end in one process: a simulated portal publishes a report whose
+ * table 四 does not add up; the run crawls it, extracts it, validates it and prints the alert.
+ */
+class RunCommandIT {
+
+    @Test
+    void aPublishedReportWithAWrongTotalIsAlertedByTheWholePipeline(@TempDir Path dir) throws Exception {
+        try (PortalSimulator simulator = new PortalSimulator()) {
+            PortalSimulator.Site site = simulator.addSite("run-it", 90, StandardCharsets.UTF_8);
+            Report2021Page page = new Report2021Page(77);
+            StringBuilder good = new StringBuilder("<tr>");
+            StringBuilder bad = new StringBuilder("<tr>");
+            for (int i = 0; i < page.t4.length; i++) {
+                good.append("<td>").append(page.t4[i]).append("</td>");
+                bad.append("<td>").append(i == 4 ? page.t4[i] + 5 : page.t4[i]).append("</td>");
+            }
+            site.publish("测试县人民政府2024年政府信息公开工作年度报告", page.html.replace(good, bad));
+            Path portals = Files.writeString(dir.resolve("portals.yml"), """
+                    portals:
+                      - id: run-it
+                        name: 测试县人民政府
+                        listPages: [%s]
+                        hostDelayMillis: 100
+                        allowPrivateAddresses: true
+                    """.formatted(site.columnUrl()));
+
+            RunCommand run = new RunCommand();
+            StringWriter output = new StringWriter();
+            CommandLine cli = new CommandLine(run).setOut(new PrintWriter(output, true));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
+                    "--portals", portals.toString(), "--data-dir", dir.resolve("data").toString(), "--min-delay-ms", "100"));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline && !output.toString().contains("T4_TOTALS") && !exit.isDone()) {
+                Thread.sleep(500);
+            }
+            run.stopping.set(true);
+            assertThat(exit.get()).as(output.toString()).isZero();
+            assertThat(output.toString())
+                    .contains("swept run-it: 1 report link(s), 1 published")
+                    .containsPattern("ALERT OPEN +INCONSISTENT +T4_TOTALS .*≠ 总计 " + (page.t4[4] + 5));
+        }
+    }
+}
