@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import dev.govwatch.crawler.CrawlLoop;
@@ -85,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
         }, "govwatch-run-stop"));
         say(out, "starting the embedded stack in " + dataDir.toAbsolutePath() + " …");
         Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, dataDir.resolve("stack").toString());
-        try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps));
+        // The stack is closed last, by this method, not by its own shutdown hook: the services need it until they stop.
+        try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false);
              StreamsService extractor = StreamsService.start("extractor",
                      ExtractorTopology.build(service(stack, ExtractorTopology.APPLICATION_ID)),
                      service(stack, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2));
@@ -136,15 +137,21 @@ final class RunCommand implements Callable<Integer> {
                 ServiceConfig.STATE_DIR, dataDir.resolve("streams").toString()));
     }
 
-    /** New alerts only: a restarted run does not print the history again. */
+    /**
+     * New alerts only (a restarted run does not print the history again). The printer reads every
+     * partition by assignment, outside any consumer group, so no rebalance can replay what it printed.
+     */
     private static KafkaConsumer<String, Alert> alertConsumer(EmbeddedStack stack) {
         KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "govwatch-run-printer-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), AvroSerdes.<Alert>deserializer(stack.registry()));
-        consumer.subscribe(List.of(Topics.ALERTS.name()));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start now, before any alert of this run
         return consumer;
     }
 

@@ -31,12 +31,14 @@ public final class EmbeddedStack implements Stack {
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private EmbeddedStack(DataDirectory dataDir, KafkaBroker broker, RegistryServer registry) {
+    private EmbeddedStack(DataDirectory dataDir, KafkaBroker broker, RegistryServer registry, boolean stopOnJvmExit) {
         this.dataDir = dataDir;
         this.broker = broker;
         this.registry = registry;
-        this.shutdownHook = new Thread(this::stopChildren, "govwatch-stack-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = stopOnJvmExit ? new Thread(this::stopChildren, "govwatch-stack-shutdown") : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     /** Starts the stack in {@code dataDir} with all other settings at their defaults. */
@@ -45,6 +47,15 @@ public final class EmbeddedStack implements Stack {
     }
 
     public static EmbeddedStack start(StackConfig config) {
+        return start(config, true);
+    }
+
+    /**
+     * @param stopOnJvmExit stop the children from a shutdown hook; callers that close the stack
+     *                      themselves after their own services (govwatch run) pass false, so that the
+     *                      broker and registry outlive the services' last commits
+     */
+    public static EmbeddedStack start(StackConfig config, boolean stopOnJvmExit) {
         long started = System.nanoTime();
         Path registryHome = config.registryHome();
         Duration timeout = config.startupTimeout();
@@ -61,7 +72,7 @@ public final class EmbeddedStack implements Stack {
                     kafkaDir, kafkaPort, controllerPort, config.getString(StackConfig.KAFKA_HEAP), timeout));
             CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(() -> RegistryServer.start(
                     registryDir, registryHome, registryPort, config.getString(StackConfig.REGISTRY_HEAP), timeout));
-            EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker));
+            EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker), stopOnJvmExit);
             try {
                 stack.provision();
             } catch (RuntimeException e) {
@@ -105,10 +116,12 @@ public final class EmbeddedStack implements Stack {
     @Override
     public void close() {
         stopChildren();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is running.
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook is running.
+            }
         }
     }
 

@@ -125,6 +125,17 @@ class MissingReportsTopologyTest {
         assertThat(missing.getMessage()).contains("2025-03-31");
     }
 
+    @Test
+    void aPortalKnownBlockedWhenItsListingArrivesRaisesBlockedOnce() {
+        portalStatus.pipeInput("p1", status(PortalState.BLOCKED, "HTTP 412"));
+        driver.advanceWallClockTime(Duration.ofDays(8));
+        portals.pipeInput("p1", portal()); // the listing again, as every run of the crawler republishes it
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        portals.pipeInput("p1", portal());
+
+        assertThat(alerts.readValuesToList()).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("BLOCKED OPEN");
+    }
+
     private static Portal portal() {
         return Portal.newBuilder().setId("p1").setName("甲县人民政府").setRegion(Region.newBuilder().setCounty("甲县").build())
                 .setListPages(List.of("http://jx.gov.cn/zfxxgknb/"))
