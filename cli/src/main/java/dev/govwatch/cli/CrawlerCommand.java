@@ -60,8 +60,29 @@ final class CrawlerCommand implements Callable<Integer> {
     @Option(names = "--min-delay-ms", defaultValue = "2000", description = "Least pause between two requests to one host (default: ${DEFAULT-VALUE}).")
     private long minDelayMs;
 
+    @Option(names = "--metrics-port", defaultValue = "-1",
+            description = "Serve /metrics (Prometheus) and /health on this loopback port; 0 picks one; -1 (default) serves none.")
+    private int metricsPort;
+
     @Override
     public Integer call() throws Exception {
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters =
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        MetricsEndpoint endpoint = metricsPort < 0 ? null : MetricsEndpoint.start(metricsPort, meters);
+        if (endpoint != null) {
+            spec.commandLine().getOut().println("metrics: http://127.0.0.1:" + endpoint.port() + "/metrics");
+            spec.commandLine().getOut().flush();
+        }
+        try {
+            return serve(meters);
+        } finally {
+            if (endpoint != null) {
+                endpoint.close();
+            }
+        }
+    }
+
+    private int serve(io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PortalFile.Result file = PortalFile.read(portalFile);
@@ -84,7 +105,7 @@ final class CrawlerCommand implements Callable<Integer> {
         groupConfig.put("group.id", groupId);
         try (KafkaCrawlSink sink = new KafkaCrawlSink(client, registry);
              Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(Duration.ofMillis(minDelayMs)), sink,
-                     Clock.systemUTC());
+                     Clock.systemUTC(), meters);
              PortalAssignment assignment = new PortalAssignment(groupConfig, registry)) {
             crawler.resume(known);
             file.portals().forEach(sink::portal);

@@ -66,8 +66,29 @@ final class RunCommand implements Callable<Integer> {
     /** Set to stop a run started in-process (tests); Ctrl-C does the same through a shutdown hook. */
     final AtomicBoolean stopping = new AtomicBoolean();
 
+    @Option(names = "--metrics-port", defaultValue = "-1",
+            description = "Serve /metrics (Prometheus) and /health on this loopback port; 0 picks one; -1 (default) serves none.")
+    private int metricsPort;
+
     @Override
     public Integer call() throws Exception {
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters =
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        MetricsEndpoint endpoint = metricsPort < 0 ? null : MetricsEndpoint.start(metricsPort, meters);
+        if (endpoint != null) {
+            spec.commandLine().getOut().println("metrics: http://127.0.0.1:" + endpoint.port() + "/metrics");
+            spec.commandLine().getOut().flush();
+        }
+        try {
+            return serve(meters);
+        } finally {
+            if (endpoint != null) {
+                endpoint.close();
+            }
+        }
+    }
+
+    private int serve(io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PortalFile.Result file = PortalFile.read(portalFile);
         if (!file.ok()) {
@@ -101,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
             group.put("group.id", "govwatch-crawler");
             try (KafkaCrawlSink sink = new KafkaCrawlSink(client, stack.registry());
                  Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(Duration.ofMillis(minDelayMs)), sink,
-                         Clock.systemUTC());
+                         Clock.systemUTC(), meters);
                  PortalAssignment assignment = new PortalAssignment(group, stack.registry());
                  KafkaConsumer<String, Alert> alerts = alertConsumer(stack)) {
                 crawler.resume(CrawlStateLoader.load(loader, stack.registry(), Duration.ofMinutes(1)));

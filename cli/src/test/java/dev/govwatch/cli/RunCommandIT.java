@@ -49,16 +49,22 @@ class RunCommandIT {
             StringWriter output = new StringWriter();
             CommandLine cli = new CommandLine(run).setOut(new PrintWriter(output, true));
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
-                    "--portals", portals.toString(), "--data-dir", dir.resolve("data").toString(), "--min-delay-ms", "100"));
+                    "--portals", portals.toString(), "--data-dir", dir.resolve("data").toString(), "--min-delay-ms", "100",
+                    "--metrics-port", "0"));
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (System.nanoTime() < deadline && !output.toString().contains("T4_TOTALS") && !exit.isDone()) {
                 Thread.sleep(500);
             }
+            String metricsUrl = output.toString().replaceAll("(?s).*metrics: (http://\\S+/metrics).*", "$1");
+            String metrics = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(metricsUrl)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             run.stopping.set(true);
             assertThat(exit.get()).as(output.toString()).isZero();
             assertThat(output.toString())
                     .contains("swept run-it: 1 report link(s), 1 published")
                     .containsPattern("ALERT OPEN +INCONSISTENT +T4_TOTALS .*≠ 总计 " + (page.t4[4] + 5));
+            assertThat(metrics).contains("govwatch_crawler_pages_published_total 1.0");
         }
     }
 }

@@ -55,6 +55,7 @@ public final class Crawler implements AutoCloseable {
     private final CrawlSink sink;
     private final Clock clock;
     private final Fetcher fetcher;
+    private final CrawlerMetrics metrics;
     private final HostScheduler scheduler = new HostScheduler();
     private final Map<String, CrawlState> states = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<BaseRobotRules>> robots = new ConcurrentHashMap<>();
@@ -66,10 +67,16 @@ public final class Crawler implements AutoCloseable {
     }
 
     public Crawler(CrawlerSettings settings, CrawlSink sink, Clock clock) {
+        this(settings, sink, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    public Crawler(CrawlerSettings settings, CrawlSink sink, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.settings = settings;
         this.sink = sink;
         this.clock = clock;
         this.fetcher = new Fetcher(settings);
+        this.metrics = new CrawlerMetrics(meters);
+        metrics.watchQueues(scheduler::waiting, scheduler::busiestHost);
     }
 
     /** What an earlier run knew (from the crawl-state topic), so that a restart does not refetch everything. */
@@ -165,6 +172,7 @@ public final class Crawler implements AutoCloseable {
                         if (known == null || !sha.equals(known.getSha256())) {
                             sink.page(page(portal, r, sha, now));
                             counter.published();
+                            metrics.published();
                         } else {
                             counter.notModified();
                         }
@@ -201,7 +209,14 @@ public final class Crawler implements AutoCloseable {
     private CompletableFuture<FetchResult> fetchFollowing(Portal portal, String host, String url, String etag,
                                                           String lastModified, Duration delay, Set<String> chain, int attempt) {
         chain.add(url);
-        return scheduler.submit(host, delay, () -> fetcher.get(url, etag, lastModified)).thenCompose(r -> {
+        return scheduler.submit(host, delay, () -> {
+            long start = System.nanoTime();
+            return fetcher.get(url, etag, lastModified).whenComplete((r, e) -> {
+                if (r != null) {
+                    metrics.fetched(CrawlerMetrics.outcome(r), Duration.ofNanos(System.nanoTime() - start), r.body().length);
+                }
+            });
+        }).thenCompose(r -> {
             if (r.status() >= 300 && r.status() < 400 && r.status() != 304 && r.header("location") != null) {
                 String next = URI.create(url).resolve(r.header("location")).toString();
                 if (chain.contains(next)) {

@@ -17,6 +17,17 @@ final class HostScheduler {
 
     private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
     private final Map<String, Long> lastEnd = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> waiting = new ConcurrentHashMap<>();
+
+    /** Requests submitted and not yet completed, over all hosts. */
+    int waiting() {
+        return waiting.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum();
+    }
+
+    /** Requests submitted and not yet completed at the host with the most. */
+    int busiestHost() {
+        return waiting.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).max().orElse(0);
+    }
 
     /**
      * Runs {@code request} on {@code host} once the host's previous request has completed and
@@ -24,6 +35,9 @@ final class HostScheduler {
      */
     <T> CompletableFuture<T> submit(String host, Duration delay, Supplier<CompletableFuture<T>> request) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger queue = waiting.computeIfAbsent(host, h -> new java.util.concurrent.atomic.AtomicInteger());
+        queue.incrementAndGet();
+        result.whenComplete((v, e) -> queue.decrementAndGet());
         tails.compute(host, (h, tail) -> {
             CompletableFuture<?> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
             previous.thenCompose(v -> {

@@ -136,6 +136,25 @@ class CrawlerSimulatorTest {
     }
 
     @Test
+    void fetchesArePublishedAsPrometheusMetricsByOutcome() throws Exception {
+        PortalSimulator.Site site = site("m", 8, StandardCharsets.UTF_8, 3);
+        var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        try (Crawler metered = new Crawler(CrawlerSettings.defaults().withDefaultDelay(DELAY), sink, Clock.systemUTC(), registry)) {
+            metered.sweep(portal(site, true)).get();
+            metered.sweep(portal(site, true)).get();
+        }
+        String scrape = registry.scrape();
+
+        // List page twice (200 both times), reports once 200 and once 304.
+        assertThat(scrape).contains("govwatch_crawler_fetches_total{outcome=\"2xx\"} 5.0")
+                .contains("govwatch_crawler_fetches_total{outcome=\"not_modified\"} 3.0")
+                .contains("govwatch_crawler_pages_published_total 3.0")
+                .contains("govwatch_crawler_queued 0.0")
+                .contains("govwatch_crawler_fetch_latency_seconds_count 8");
+    }
+
+    @Test
     void aThrottlingServerIsRetriedNoSoonerThanItsRetryAfter() throws Exception {
         PortalSimulator.Site site = site("h", 7, StandardCharsets.UTF_8, 1);
         site.throttle(1, 1);
