@@ -2,25 +2,16 @@ package dev.govwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
 
-import dev.govwatch.crawler.CrawlLoop;
-import dev.govwatch.crawler.CrawlStateLoader;
-import dev.govwatch.crawler.Crawler;
-import dev.govwatch.crawler.CrawlerSettings;
-import dev.govwatch.crawler.KafkaCrawlSink;
-import dev.govwatch.crawler.PortalAssignment;
 import dev.govwatch.crawler.PortalFile;
-import dev.govwatch.schemas.CrawlState;
 import dev.govwatch.schemas.RegistryConnection;
 import dev.govwatch.schemas.TopicProvisioner;
 import dev.govwatch.schemas.Topics;
@@ -96,29 +87,17 @@ final class CrawlerCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(client)) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.ALL);
         }
-        Map<String, Object> loader = new HashMap<>(client);
-        loader.put("group.id", "govwatch-crawler-state-loader");
-        List<CrawlState> known = CrawlStateLoader.load(loader, registry, Duration.ofMinutes(2));
-        out.printf("%d portal(s); %d URL(s) known from earlier runs%n", file.portals().size(), known.size());
-        out.flush();
-        Map<String, Object> groupConfig = new HashMap<>(client);
-        groupConfig.put("group.id", groupId);
-        try (KafkaCrawlSink sink = new KafkaCrawlSink(client, registry);
-             Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(Duration.ofMillis(minDelayMs)), sink,
-                     Clock.systemUTC(), meters);
-             PortalAssignment assignment = new PortalAssignment(groupConfig, registry)) {
-            crawler.resume(known);
-            file.portals().forEach(sink::portal);
-            sink.flush();
-            CrawlLoop loop = new CrawlLoop(crawler, Clock.systemUTC(), sweep -> {
-                sink.flush();
-                synchronized (out) {
-                    out.printf("%s %s: %d list page(s), %d report link(s), %d published, %d unchanged, %d blocked, %d failed, %d disallowed%n",
-                            Instant.now(), sweep.portalId(), sweep.listPages(), sweep.reportLinks(), sweep.published(),
-                            sweep.notModified(), sweep.blocked(), sweep.failed(), sweep.disallowed());
-                    out.flush();
-                }
-            });
+        try (CrawlSession session = new CrawlSession(client, registry, groupId, Duration.ofMillis(minDelayMs), meters, sweep -> {
+            synchronized (out) {
+                out.printf("%s %s: %d list page(s), %d report link(s), %d published, %d unchanged, %d blocked, %d failed, %d disallowed%n",
+                        Instant.now(), sweep.portalId(), sweep.listPages(), sweep.reportLinks(), sweep.published(),
+                        sweep.notModified(), sweep.blocked(), sweep.failed(), sweep.disallowed());
+                out.flush();
+            }
+        })) {
+            out.printf("%d portal(s); %d URL(s) known from earlier runs%n", file.portals().size(), session.knownUrls());
+            out.flush();
+            session.publish(file.portals());
             AtomicBoolean stopping = new AtomicBoolean();
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -131,14 +110,12 @@ final class CrawlerCommand implements Callable<Integer> {
             }, "govwatch-crawler-stop"));
             long started = System.nanoTime();
             while (!stopping.get()) {
-                assignment.poll(Duration.ofSeconds(1));
-                int running = loop.step(assignment.portals());
+                int running = session.step(Duration.ofSeconds(1));
                 // --once: when every owned portal has been swept once (after the assignment settled).
                 if (once && running == 0 && System.nanoTime() - started > Duration.ofSeconds(10).toNanos()) {
                     break;
                 }
             }
-            loop.drain();
         }
         return 0;
     }

@@ -2,10 +2,8 @@ package dev.govwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,12 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import dev.govwatch.crawler.CrawlLoop;
-import dev.govwatch.crawler.CrawlStateLoader;
-import dev.govwatch.crawler.Crawler;
-import dev.govwatch.crawler.CrawlerSettings;
-import dev.govwatch.crawler.KafkaCrawlSink;
-import dev.govwatch.crawler.PortalAssignment;
 import dev.govwatch.crawler.PortalFile;
 import dev.govwatch.extractor.ExtractorTopology;
 import dev.govwatch.schemas.Alert;
@@ -116,36 +108,22 @@ final class RunCommand implements Callable<Integer> {
                      service(stack, ValidatorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2))) {
             say(out, "kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl() + "; extractor and validator running");
             Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
-            Map<String, Object> loader = new HashMap<>(client);
-            loader.put("group.id", "govwatch-run-state-loader");
-            Map<String, Object> group = new HashMap<>(client);
-            group.put("group.id", "govwatch-crawler");
-            try (KafkaCrawlSink sink = new KafkaCrawlSink(client, stack.registry());
-                 Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(Duration.ofMillis(minDelayMs)), sink,
-                         Clock.systemUTC(), meters);
-                 PortalAssignment assignment = new PortalAssignment(group, stack.registry());
+            try (CrawlSession session = new CrawlSession(client, stack.registry(), "govwatch-crawler",
+                         Duration.ofMillis(minDelayMs), meters,
+                         sweep -> say(out, String.format("swept %s: %d report link(s), %d published, %d unchanged, %d blocked, %d failed",
+                                 sweep.portalId(), sweep.reportLinks(), sweep.published(), sweep.notModified(), sweep.blocked(),
+                                 sweep.failed())));
                  KafkaConsumer<String, Alert> alerts = alertConsumer(stack)) {
-                crawler.resume(CrawlStateLoader.load(loader, stack.registry(), Duration.ofMinutes(1)));
-                file.portals().forEach(sink::portal);
-                sink.flush();
+                session.publish(file.portals());
                 say(out, file.portals().size() + " portal(s) from " + portalFile + "; crawling. Ctrl-C stops.");
-                CrawlLoop loop = new CrawlLoop(crawler, Clock.systemUTC(), sweep -> {
-                    sink.flush();
-                    say(out, String.format("swept %s: %d report link(s), %d published, %d unchanged, %d blocked, %d failed",
-                            sweep.portalId(), sweep.reportLinks(), sweep.published(), sweep.notModified(), sweep.blocked(),
-                            sweep.failed()));
-                });
                 while (!stopping.get()) {
-                    assignment.poll(Duration.ofMillis(500));
-                    loop.step(assignment.portals());
+                    session.step(Duration.ofMillis(500));
                     alerts.poll(Duration.ofMillis(500)).forEach(r -> {
                         Alert a = r.value();
                         say(out, String.format("ALERT %-8s %-15s %-16s %s", a.getStatus(), a.getCategory(), a.getRule(), a.getMessage()));
                     });
                 }
                 say(out, "stopping …");
-                loop.drain();
-                sink.flush();
             }
         }
         return 0;
