@@ -25,6 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.govwatch.schemas.CrawlState;
@@ -50,6 +56,11 @@ public final class Crawler implements AutoCloseable {
 
     /** A server asking for a longer pause than this is retried on the next sweep instead. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+
+    /** How much of a robots.txt is read (RFC 9309 asks for at least 500 KiB). */
+    static final int ROBOTS_LIMIT = 500 * 1024;
+    /** Sitemaps read per portal, and children per sitemap index. */
+    private static final int MAX_SITEMAPS = 10;
 
     private final CrawlerSettings settings;
     private final CrawlSink sink;
@@ -92,6 +103,7 @@ public final class Crawler implements AutoCloseable {
         for (String listPage : portal.getListPages()) {
             columns.add(column(portal, listPage, patterns, reportUrls, counter));
         }
+        columns.add(sitemaps(portal, patterns, reportUrls));
         return CompletableFuture.allOf(columns.toArray(CompletableFuture[]::new))
                 .thenCompose(v -> {
                     List<CompletableFuture<Void>> reports = new ArrayList<>();
@@ -141,6 +153,61 @@ public final class Crawler implements AutoCloseable {
                 }
             }
             return CompletableFuture.allOf(next.toArray(CompletableFuture[]::new));
+        });
+    }
+
+    /**
+     * Report pages named in the sitemaps that the portal's robots.txt declares: they catch reports a
+     * column no longer lists (pagination limits, broken list pages). A broken sitemap is logged, not
+     * counted against the portal: the list pages remain the primary source.
+     */
+    private CompletableFuture<Void> sitemaps(Portal portal, List<Pattern> patterns, Set<String> reportUrls) {
+        if (portal.getListPages().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String first = portal.getListPages().get(0);
+        if (AddressGuard.refusal(first, portal.getAllowPrivateAddresses()) != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String host = URI.create(first).getHost();
+        return robotsFor(portal, first).thenCompose(rules -> CompletableFuture.allOf(rules.getSitemaps().stream()
+                .filter(u -> host.equalsIgnoreCase(URI.create(u).getHost()))
+                .limit(MAX_SITEMAPS)
+                .map(u -> sitemap(portal, u, patterns, reportUrls, true))
+                .toArray(CompletableFuture[]::new)));
+    }
+
+    private CompletableFuture<Void> sitemap(Portal portal, String url, List<Pattern> patterns, Set<String> reportUrls,
+                                            boolean mayBeIndex) {
+        return fetch(portal, url, null, null).thenCompose(result -> {
+            if (result.isEmpty() || result.get().status() != 200) {
+                LOG.info("portal {}: sitemap {} not read: {}", portal.getId(), url,
+                        result.map(r -> r.error() != null ? r.error() : "HTTP " + r.status()).orElse("robots.txt disallows it"));
+                return CompletableFuture.completedFuture(null);
+            }
+            FetchResult r = result.get();
+            AbstractSiteMap map;
+            try {
+                map = new SiteMapParser(false).parseSiteMap(r.header("content-type"), r.body(), URI.create(r.url()).toURL());
+            } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
+                LOG.info("portal {}: sitemap {} unreadable: {}", portal.getId(), url, e.getMessage());
+                return CompletableFuture.completedFuture(null);
+            }
+            if (map.isIndex()) {
+                if (!mayBeIndex) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                return CompletableFuture.allOf(((SiteMapIndex) map).getSitemaps().stream().limit(MAX_SITEMAPS)
+                        .map(child -> sitemap(portal, child.getUrl().toString(), patterns, reportUrls, false))
+                        .toArray(CompletableFuture[]::new));
+            }
+            for (SiteMapURL entry : ((SiteMap) map).getSiteMapUrls()) {
+                String candidate = entry.getUrl().toString();
+                if (LinkFinder.isColumnItem(candidate, portal.getListPages(), patterns)) {
+                    reportUrls.add(candidate);
+                }
+            }
+            return CompletableFuture.completedFuture(null);
         });
     }
 
@@ -211,7 +278,7 @@ public final class Crawler implements AutoCloseable {
         chain.add(url);
         return scheduler.submit(host, delay, () -> {
             long start = System.nanoTime();
-            return fetcher.get(url, etag, lastModified).whenComplete((r, e) -> {
+            return fetcher.get(url, etag, lastModified, portal.getAcceptBrokenTls()).whenComplete((r, e) -> {
                 if (r != null) {
                     metrics.fetched(CrawlerMetrics.outcome(r), Duration.ofNanos(System.nanoTime() - start), r.body().length);
                 }
@@ -255,10 +322,12 @@ public final class Crawler implements AutoCloseable {
         URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         return robots.computeIfAbsent(origin, o -> scheduler.submit(uri.getHost(), delayFor(portal, null),
-                        () -> fetcher.get(o + "/robots.txt", null, null))
+                        () -> fetcher.get(o + "/robots.txt", null, null, portal.getAcceptBrokenTls()))
                 .thenApply(r -> {
                     if (r.status() == 200) {
-                        return (BaseRobotRules) new SimpleRobotRulesParser().parseContent(o + "/robots.txt", r.body(),
+                        // RFC 9309 lets a crawler stop reading at 500 KiB; a larger file is cut there.
+                        byte[] body = r.body().length > ROBOTS_LIMIT ? java.util.Arrays.copyOf(r.body(), ROBOTS_LIMIT) : r.body();
+                        return (BaseRobotRules) new SimpleRobotRulesParser().parseContent(o + "/robots.txt", body,
                                 String.valueOf(r.header("content-type")), List.of("govwatch"));
                     }
                     // No robots.txt (4xx) allows everything; a server error (5xx) allows nothing for now (RFC 9309).
@@ -294,6 +363,17 @@ public final class Crawler implements AutoCloseable {
     }
 
     private static Charset charsetOf(FetchResult r, Portal portal) {
+        byte[] b = r.body();
+        // A byte order mark outranks the header and the meta tag (WHATWG encoding sniffing order).
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
         String named = headerCharset(r.header("content-type"));
         if (named == null) {
             String head = new String(r.body(), 0, Math.min(r.body().length, 4096), StandardCharsets.ISO_8859_1);

@@ -51,7 +51,9 @@ public final class CrawlerMetrics {
     /** The outcome tag of a response. */
     static String outcome(FetchResult r) {
         if (r.status() == 0) {
-            return "error";
+            String error = String.valueOf(r.error());
+            return error.startsWith("TLS") ? "tls" : error.startsWith("body") ? "too_large"
+                    : error.startsWith("Timeout") ? "timeout" : error.startsWith("refused") || error.startsWith("redirect") ? "refused" : "error";
         }
         if (Challenges.detect(r).isPresent()) {
             return "challenge";

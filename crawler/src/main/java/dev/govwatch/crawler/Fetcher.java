@@ -1,56 +1,60 @@
 package dev.govwatch.crawler;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Apache HttpClient 5, async: pooled connections, connect and response timeouts, a User-Agent naming
- * govwatch, no automatic redirects (the crawler follows them itself, through the SSRF guard), and
- * conditional GET headers when the caller knows the URL's ETag or Last-Modified.
+ * Apache HttpClient 5, async: pooled connections, HTTP/1.1 or HTTP/2 as TLS negotiates (ALPN),
+ * gzip and deflate decoded as the body streams in, a cap on the decoded body, connect, response and
+ * total timeouts, a User-Agent naming govwatch, no automatic redirects (the crawler follows them
+ * itself, through the SSRF guard), and conditional GET headers when the caller knows the URL's ETag
+ * or Last-Modified.
+ *
+ * <p>Two clients: a strict one for every portal, and, created on first use, one that accepts broken
+ * certificates for the portals that opted in ({@code acceptBrokenTls}). Keeping them apart means an
+ * opt-in can never weaken the checks on any other portal's connections.
  */
 final class Fetcher implements AutoCloseable {
 
-    private final CloseableHttpAsyncClient client;
-    private final int maxBodyBytes;
+    private final CrawlerSettings settings;
+    private final CloseableHttpAsyncClient strict;
+    private volatile CloseableHttpAsyncClient lenient;
 
     Fetcher(CrawlerSettings settings) {
-        this.maxBodyBytes = settings.maxBodyBytes();
-        this.client = HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(settings.maxConnections())
-                        .setMaxConnPerRoute(2)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(settings.responseTimeout()))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
-                        .setRedirectsEnabled(false)
-                        .build())
-                .setUserAgent(settings.userAgent())
-                .build();
-        client.start();
+        this.settings = settings;
+        this.strict = client(null);
     }
 
-    CompletableFuture<FetchResult> get(String url, String etag, String lastModified) {
+    /**
+     * Fetches {@code url}; never completes exceptionally: failures come back as a {@link FetchResult}
+     * with status 0 and the reason.
+     */
+    CompletableFuture<FetchResult> get(String url, String etag, String lastModified, boolean acceptBrokenTls) {
         SimpleRequestBuilder builder = SimpleRequestBuilder.get(url);
         if (etag != null) {
             builder.setHeader("If-None-Match", etag);
@@ -58,38 +62,105 @@ final class Fetcher implements AutoCloseable {
         if (lastModified != null) {
             builder.setHeader("If-Modified-Since", lastModified);
         }
-        SimpleHttpRequest request = builder.build();
         CompletableFuture<FetchResult> result = new CompletableFuture<>();
-        client.execute(request, new FutureCallback<>() {
-            @Override
-            public void completed(SimpleHttpResponse response) {
-                Map<String, String> headers = new HashMap<>();
-                for (Header header : response.getHeaders()) {
-                    headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
-                }
-                byte[] body = response.getBodyBytes() == null ? new byte[0] : response.getBodyBytes();
-                if (body.length > maxBodyBytes) {
-                    result.complete(FetchResult.failed(url, "body of " + body.length + " bytes exceeds the cap of " + maxBodyBytes));
-                } else {
-                    result.complete(new FetchResult(url, response.getCode(), headers, body, null));
-                }
-            }
+        Future<FetchResult> exchange = (acceptBrokenTls ? lenient() : strict).execute(
+                SimpleRequestProducer.create(builder.build()), new CappedBodyConsumer(url, settings.maxBodyBytes()), null,
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(FetchResult response) {
+                        result.complete(response);
+                    }
 
-            @Override
-            public void failed(Exception e) {
-                result.complete(FetchResult.failed(url, e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
+                    @Override
+                    public void failed(Exception e) {
+                        result.complete(FetchResult.failed(url, describe(e)));
+                    }
 
-            @Override
-            public void cancelled() {
-                result.complete(FetchResult.failed(url, "cancelled"));
+                    @Override
+                    public void cancelled() {
+                        result.complete(FetchResult.failed(url, "cancelled"));
+                    }
+                });
+        long totalMs = settings.totalTimeout().toMillis();
+        return result.completeOnTimeout(null, totalMs, TimeUnit.MILLISECONDS).thenApply(r -> {
+            if (r == null) {
+                exchange.cancel(true);
+                return FetchResult.failed(url, "TimeoutException: exchange took longer than " + totalMs + " ms");
             }
+            return r;
         });
-        return result.orTimeout(5, TimeUnit.MINUTES);
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof SSLException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (e instanceof SSLException || root instanceof SSLException) {
+            return "TLS failure: " + root.getMessage() + " (a portal may opt in with acceptBrokenTls: true)";
+        }
+        if (e instanceof CappedBodyConsumer.BodyTooLarge) {
+            return e.getMessage();
+        }
+        if (e instanceof TimeoutException || e instanceof java.net.SocketTimeoutException) {
+            return "TimeoutException: " + e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private CloseableHttpAsyncClient lenient() {
+        CloseableHttpAsyncClient client = lenient;
+        if (client == null) {
+            synchronized (this) {
+                if (lenient == null) {
+                    try {
+                        lenient = client(SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build());
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalStateException("cannot build the TLS context for acceptBrokenTls portals", e);
+                    }
+                }
+                client = lenient;
+            }
+        }
+        return client;
+    }
+
+    /** A client; {@code trustAll} non-null makes it accept any certificate and host name. */
+    private CloseableHttpAsyncClient client(SSLContext trustAll) {
+        PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(2)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build());
+        if (trustAll != null) {
+            ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(trustAll)
+                    .setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+            tls.setHostnameVerificationPolicy(HostnameVerificationPolicy.CLIENT);
+            connections.setTlsStrategy(tls.buildAsync());
+        }
+        CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+                .setConnectionManager(connections.build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .setUserAgent(settings.userAgent())
+                .build();
+        client.start();
+        return client;
     }
 
     @Override
     public void close() throws IOException {
-        client.close(CloseMode.GRACEFUL);
+        strict.close(CloseMode.GRACEFUL);
+        if (lenient != null) {
+            lenient.close(CloseMode.GRACEFUL);
+        }
     }
 }

@@ -28,6 +28,27 @@ final class LinkFinder {
     private LinkFinder() {
     }
 
+    /**
+     * Whether a URL named without anchor text (in a sitemap) is a report candidate: it matches one of
+     * the portal's link patterns, or it is an attachment or page inside one of the watched columns'
+     * directories and not one of the column's own list pages.
+     */
+    static boolean isColumnItem(String url, List<String> listPages, List<Pattern> linkPatterns) {
+        if (linkPatterns.stream().anyMatch(p -> p.matcher(url).matches())) {
+            return true;
+        }
+        if (PAGINATION.matcher(url).find() || url.matches("(?i).*/index\\.s?html?$") || url.endsWith("/")) {
+            return false;
+        }
+        for (String listPage : listPages) {
+            String column = listPage.substring(0, listPage.lastIndexOf('/') + 1);
+            if (url.startsWith(column) && !listPages.contains(url)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Links find(byte[] body, Charset charset, String baseUrl, List<Pattern> linkPatterns) {
         Document doc = Jsoup.parse(new String(body, charset), baseUrl);
         Set<String> reports = new LinkedHashSet<>();

@@ -36,6 +36,39 @@ public final class PortalSimulator implements AutoCloseable {
     static final int PAGE_SIZE = 10;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
+    /**
+     * A canned answer for one path, for hostile-server cases: any status, headers and body, the body
+     * optionally trickled out one byte every {@code millisPerByte}.
+     */
+    public record Response(int status, Map<String, String> headers, byte[] body, long millisPerByte) {
+
+        public static Response of(int status, String contentType, byte[] body) {
+            return new Response(status, Map.of("Content-Type", contentType), body, 0);
+        }
+
+        public static Response redirect(int status, String location) {
+            return new Response(status, Map.of("Location", location), new byte[0], 0);
+        }
+
+        /** A gzip-encoded body that inflates to {@code inflatedBytes} zero bytes. */
+        public static Response gzipBomb(long inflatedBytes) {
+            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+                byte[] zeros = new byte[1 << 20];
+                for (long left = inflatedBytes; left > 0; left -= zeros.length) {
+                    gzip.write(zeros, 0, (int) Math.min(zeros.length, left));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Response(200, Map.of("Content-Type", "text/html", "Content-Encoding", "gzip"), packed.toByteArray(), 0);
+        }
+
+        public Response trickled(long millisPerByte) {
+            return new Response(status, headers, body, millisPerByte);
+        }
+    }
+
     /** One request as the server saw it. */
     public record Hit(String host, String path, long nanoTime, int status) {
     }
@@ -51,6 +84,10 @@ public final class PortalSimulator implements AutoCloseable {
         private volatile boolean challenge;
         private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
         private volatile int retryAfterSeconds;
+        private volatile boolean gzip;
+        private volatile boolean sitemap;
+        private final List<String[]> unlisted = new CopyOnWriteArrayList<>(); // {path, html, title}
+        private final Map<String, Response> canned = new ConcurrentHashMap<>();
 
         private Site(String id, String host, HttpServer server, Charset charset) {
             this.id = id;
@@ -80,6 +117,28 @@ public final class PortalSimulator implements AutoCloseable {
             return baseUrl() + path;
         }
 
+        /** Publishes a report that no list page links to; only the sitemap names it. */
+        public String publishUnlisted(String title, String html) {
+            String path = "/zfxxgk/zfxxgknb/202502/t20250228_" + (5000 + unlisted.size()) + ".html";
+            unlisted.add(new String[] {path, html, title});
+            return baseUrl() + path;
+        }
+
+        /** While on, robots.txt names {@code /sitemap.xml}, which lists every report, listed or not. */
+        public void sitemap(boolean on) {
+            this.sitemap = on;
+        }
+
+        /** While on, HTML answers are gzip-encoded for clients that accept it. */
+        public void gzip(boolean on) {
+            this.gzip = on;
+        }
+
+        /** Answers {@code path} with {@code response} from now on. */
+        public void serve(String path, Response response) {
+            canned.put(path, response);
+        }
+
         /** Replaces a published page's content (a change after publication). */
         public void edit(String url, String html) {
             for (String[] report : reports) {
@@ -106,6 +165,11 @@ public final class PortalSimulator implements AutoCloseable {
 
         public List<String> reportUrls() {
             return reports.stream().map(r -> baseUrl() + r[0]).toList();
+        }
+
+        /** Reports published with {@link #publishUnlisted}. */
+        public List<String> unlistedUrls() {
+            return unlisted.stream().map(r -> baseUrl() + r[0]).toList();
         }
     }
 
@@ -185,8 +249,27 @@ public final class PortalSimulator implements AutoCloseable {
                     Map.of("Retry-After", Integer.toString(site.retryAfterSeconds)));
             return 429;
         }
+        Response cannedResponse = site.canned.get(path);
+        if (cannedResponse != null) {
+            sendCanned(exchange, cannedResponse);
+            return cannedResponse.status();
+        }
         if (path.equals("/robots.txt")) {
-            send(exchange, 200, "text/plain", site.robots.getBytes(StandardCharsets.UTF_8), null);
+            String robots = site.sitemap ? site.robots + "\nSitemap: " + site.baseUrl() + "/sitemap.xml\n" : site.robots;
+            send(exchange, 200, "text/plain", robots.getBytes(StandardCharsets.UTF_8), null);
+            return 200;
+        }
+        if (path.equals("/sitemap.xml") && site.sitemap) {
+            StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            xml.append("<url><loc>").append(site.columnUrl()).append("</loc></url>\n");
+            for (List<String[]> group : List.of(site.reports, site.unlisted)) {
+                for (String[] report : group) {
+                    xml.append("<url><loc>").append(site.baseUrl()).append(report[0]).append("</loc></url>\n");
+                }
+            }
+            xml.append("<url><loc>").append(site.baseUrl()).append("/zfxxgk/tzgg/t20250101_1.html</loc></url>\n</urlset>\n");
+            send(exchange, 200, "application/xml", xml.toString().getBytes(StandardCharsets.UTF_8), null);
             return 200;
         }
         String html = null;
@@ -194,9 +277,11 @@ public final class PortalSimulator implements AutoCloseable {
             int page = path.contains("_") ? Integer.parseInt(path.replaceAll(".*index_(\\d+)\\.html", "$1")) : 0;
             html = listPage(site, page);
         } else {
-            for (String[] report : site.reports) {
-                if (report[0].equals(path)) {
-                    html = report[1];
+            for (List<String[]> group : List.of(site.reports, site.unlisted)) {
+                for (String[] report : group) {
+                    if (report[0].equals(path)) {
+                        html = report[1];
+                    }
                 }
             }
         }
@@ -215,7 +300,17 @@ public final class PortalSimulator implements AutoCloseable {
         }
         // GBK portals typically send no charset in the header: the page's meta tag must be read.
         String contentType = site.charset.equals(StandardCharsets.UTF_8) ? "text/html; charset=UTF-8" : "text/html";
-        send(exchange, 200, contentType, body, Map.of("ETag", etag, "Last-Modified", HTTP_DATE.format(lastModified)));
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("ETag", etag, "Last-Modified", HTTP_DATE.format(lastModified)));
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (site.gzip && accepted != null && accepted.contains("gzip")) {
+            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(packed)) {
+                out.write(body);
+            }
+            body = packed.toByteArray();
+            headers.put("Content-Encoding", "gzip");
+        }
+        send(exchange, 200, contentType, body, headers);
         return 200;
     }
 
@@ -237,6 +332,29 @@ public final class PortalSimulator implements AutoCloseable {
             html.append("<a href=\"").append(p == 0 ? "index.html" : "index_" + p + ".html").append("\">").append(p + 1).append("</a> ");
         }
         return html.append("</div></body></html>").toString();
+    }
+
+    private void sendCanned(HttpExchange exchange, Response response) throws IOException {
+        if (response.millisPerByte() <= 0) {
+            send(exchange, response.status(), null, response.body(), response.headers());
+            return;
+        }
+        Hit arrival = (Hit) exchange.getAttribute(ARRIVAL);
+        hits.add(new Hit(arrival.host(), arrival.path(), arrival.nanoTime(), response.status()));
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(response.status(), response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : response.body()) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(response.millisPerByte());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The client gave up on the trickle, as it should.
+        }
+        exchange.close();
     }
 
     private void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)

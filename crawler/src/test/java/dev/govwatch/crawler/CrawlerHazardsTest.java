@@ -1,0 +1,185 @@
+package dev.govwatch.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.govwatch.samples.PortalSimulator;
+import dev.govwatch.samples.PortalSimulator.Response;
+import dev.govwatch.samples.Report2021Page;
+import dev.govwatch.schemas.CrawlState;
+import dev.govwatch.schemas.Portal;
+import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.UrlStatus;
+
+/**
+ * Servers that misbehave: compressed and oversized bodies, trickling answers, byte order marks,
+ * redirect loops, a huge robots.txt, and reports only a sitemap names.
+ */
+class CrawlerHazardsTest {
+
+    private static final Duration DELAY = Duration.ofMillis(50);
+    private static final int CAP = 1024 * 1024;
+
+    private PortalSimulator simulator;
+    private MemorySink sink;
+    private Crawler crawler;
+
+    @BeforeEach
+    void start() {
+        simulator = new PortalSimulator();
+        sink = new MemorySink();
+        crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(DELAY).withMaxBodyBytes(CAP)
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2)), sink, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        crawler.close();
+        simulator.close();
+    }
+
+    @Test
+    void gzipEncodedPagesArePublishedDecoded() throws Exception {
+        PortalSimulator.Site site = site("z", 20, 2);
+        site.gzip(true);
+
+        crawler.sweep(portal(site)).get();
+
+        assertThat(sink.pages).hasSize(2).allSatisfy(p ->
+                assertThat(StandardCharsets.UTF_8.decode(p.getBody().duplicate()).toString()).contains("政府信息公开工作年度报告"));
+    }
+
+    @Test
+    void aGzipBombIsAbandonedAtTheCapAndNothingIsPublished() throws Exception {
+        PortalSimulator.Site site = site("b", 21, 1);
+        String bomb = site.reportUrls().get(0);
+        site.serve(bomb.substring(site.baseUrl().length()), Response.gzipBomb(200L * 1024 * 1024));
+
+        crawler.sweep(portal(site)).get();
+
+        assertThat(sink.pages).isEmpty();
+        assertThat(lastState(bomb)).satisfies(s -> {
+            assertThat(s.getStatus()).isEqualTo(UrlStatus.ERROR);
+            assertThat(s.getLastError()).contains("exceeds the cap of " + CAP).contains("gzip");
+        });
+    }
+
+    @Test
+    void anOversizedPlainBodyIsRefused() throws Exception {
+        PortalSimulator.Site site = site("o", 22, 1);
+        String big = site.reportUrls().get(0);
+        site.serve(big.substring(site.baseUrl().length()), Response.of(200, "text/html", new byte[CAP + 1]));
+
+        crawler.sweep(portal(site)).get();
+
+        assertThat(sink.pages).isEmpty();
+        assertThat(lastState(big).getLastError()).contains("over the cap of " + CAP);
+    }
+
+    @Test
+    void aServerTricklingBytesIsCutOffByTheTotalTimeout() throws Exception {
+        PortalSimulator.Site site = site("t", 23, 1);
+        String slow = site.reportUrls().get(0);
+        site.serve(slow.substring(site.baseUrl().length()), Response.of(200, "text/html", new byte[200]).trickled(100));
+
+        long start = System.nanoTime();
+        crawler.sweep(portal(site)).get();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(sink.pages).isEmpty();
+        assertThat(lastState(slow).getLastError()).contains("longer than 2000 ms");
+        // 3 attempts of at most 2 s each plus backoff; the trickle alone would take 20 s per attempt.
+        assertThat(ms).isLessThan(15_000);
+    }
+
+    @Test
+    void aRedirectLoopIsRefused() throws Exception {
+        PortalSimulator.Site site = site("r", 24, 0);
+        String a = "/zfxxgk/zfxxgknb/202501/a.html";
+        String b = "/zfxxgk/zfxxgknb/202501/b.html";
+        site.serve(a, Response.redirect(302, b));
+        site.serve(b, Response.redirect(301, site.baseUrl() + a));
+        site.serve("/zfxxgk/zfxxgknb/index.html", Response.of(200, "text/html; charset=UTF-8",
+                ("<a href=\"202501/a.html\">2024年度报告</a>").getBytes(StandardCharsets.UTF_8)));
+
+        crawler.sweep(portal(site)).get();
+
+        assertThat(lastState(site.baseUrl() + a).getLastError()).startsWith("redirect loop");
+        assertThat(simulator.hits()).filteredOn(h -> h.path().equals(a)).hasSize(1);
+    }
+
+    @Test
+    void aByteOrderMarkOutranksAWrongHeaderCharset() throws Exception {
+        PortalSimulator.Site site = site("m", 25, 0);
+        byte[] list = ("\uFEFF<html><body><a href=\"202501/x.html\">某县2024年度报告</a></body></html>").getBytes(StandardCharsets.UTF_8);
+        site.serve("/zfxxgk/zfxxgknb/index.html", Response.of(200, "text/html; charset=GBK", list));
+        site.serve("/zfxxgk/zfxxgknb/202501/x.html", Response.of(200, "text/html", new Report2021Page(1).html.getBytes(StandardCharsets.UTF_8)));
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site)).get();
+
+        // Read as GBK the anchor text would be mojibake and the link would not look like a report.
+        assertThat(sweep.reportLinks()).isEqualTo(1);
+        assertThat(sink.pages).hasSize(1);
+    }
+
+    @Test
+    void aHugeRobotsTxtIsReadOnlyUpToItsLimit() throws Exception {
+        PortalSimulator.Site site = site("h", 26, 1);
+        StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /zfxxgk/zfxxgknb/202501/\n");
+        while (robots.length() < Crawler.ROBOTS_LIMIT + 100_000) {
+            robots.append("# padding padding padding padding padding padding padding padding\n");
+        }
+        robots.append("User-agent: govwatch\nAllow: /\n");
+        site.serve("/robots.txt", Response.of(200, "text/plain", robots.toString().getBytes(StandardCharsets.UTF_8)));
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site)).get();
+
+        // The Allow past the limit is never seen, so the Disallow holds.
+        assertThat(sweep.disallowed()).isEqualTo(1);
+        assertThat(sink.pages).isEmpty();
+    }
+
+    @Test
+    void reportsOnlyTheSitemapNamesAreFound() throws Exception {
+        PortalSimulator.Site site = site("s", 27, 2);
+        String hidden = site.publishUnlisted("某局2024年政府信息公开工作年度报告", new Report2021Page(77).html);
+        site.sitemap(true);
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site)).get();
+
+        assertThat(sweep.reportLinks()).isEqualTo(3);
+        assertThat(sink.pages).extracting(p -> p.getUrl()).contains(hidden).hasSize(3);
+        // The sitemap also names the list page and a notice outside the column: neither is taken for a report.
+        assertThat(simulator.hits()).noneMatch(h -> h.path().contains("/tzgg/"));
+        assertThat(simulator.hits()).filteredOn(h -> h.path().endsWith("index.html")).hasSize(1);
+    }
+
+    private CrawlState lastState(String url) {
+        List<CrawlState> states = sink.states.stream().filter(s -> s.getUrl().equals(url)).toList();
+        assertThat(states).as("crawl state of " + url).isNotEmpty();
+        return states.get(states.size() - 1);
+    }
+
+    private PortalSimulator.Site site(String id, int index, int reports) throws Exception {
+        PortalSimulator.Site site = simulator.addSite(id, index, StandardCharsets.UTF_8);
+        for (int i = 0; i < reports; i++) {
+            site.publish("测试县部门" + i + "2024年政府信息公开工作年度报告", new Report2021Page(index * 100 + i).html);
+        }
+        return site;
+    }
+
+    private static Portal portal(PortalSimulator.Site site) {
+        return Portal.newBuilder().setId(site.id()).setName("测试县人民政府").setRegion(Region.newBuilder().build())
+                .setListPages(List.of(site.columnUrl())).setHostDelayMillis(DELAY.toMillis())
+                .setAllowPrivateAddresses(true).build();
+    }
+
+}
