@@ -1,25 +1,24 @@
 package dev.govwatch.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import dev.govwatch.crawler.CrawlSink;
 import dev.govwatch.crawler.Crawler;
 import dev.govwatch.crawler.CrawlerSettings;
-import dev.govwatch.samples.PortalSimulator;
-import dev.govwatch.samples.Report2021Page;
+import dev.govwatch.samples.StandaloneSimulator;
 import dev.govwatch.schemas.CrawlState;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.Portal;
@@ -29,7 +28,9 @@ import dev.govwatch.schemas.Region;
 /**
  * One sweep of N simulated portals (each its own loopback host with ~10 report pages) at a
  * per-host delay, against the politeness bound: the time the busiest host needs at its allowed
- * rate. Prints wall time, the bound, their ratio, fetches per second and peak heap.
+ * rate. The simulator runs in a child JVM ({@link StandaloneSimulator}), so the peak heap printed
+ * is the crawler's alone; the two processes still share the machine's cores.
+ * Prints wall time, the bound, their ratio, fetches per second and peak heap.
  * Usage: {@code scripts/bench-crawl [portals] [reportsPerPortal] [delayMs]}.
  */
 public final class CrawlSweepBenchmark {
@@ -41,8 +42,26 @@ public final class CrawlSweepBenchmark {
         int portals = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int reports = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Duration delay = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 1000);
-        String html = new Report2021Page(1).html;
-        ExecutorService serverThreads = Executors.newFixedThreadPool(16);
+        Path columns = Files.createTempFile("govwatch-columns", ".txt");
+        Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), StandaloneSimulator.class.getName(),
+                Integer.toString(portals), Integer.toString(reports), "16", columns.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter commands = new PrintWriter(simulator.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            System.out.printf("starting %,d simulated portals in a child JVM …%n", portals);
+            expect(out, "READY");
+            List<Portal> list = Files.readAllLines(columns).stream().map(url -> portal(url, delay)).toList();
+            sweep(list, reports, delay, out, commands);
+            commands.println("quit");
+        } finally {
+            simulator.destroy();
+            Files.deleteIfExists(columns);
+        }
+    }
+
+    private static void sweep(List<Portal> list, int reports, Duration delay, BufferedReader out, PrintWriter commands)
+            throws Exception {
         AtomicLong published = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         CrawlSink counting = new CrawlSink() {
@@ -60,52 +79,67 @@ public final class CrawlSweepBenchmark {
             public void portalStatus(PortalStatus status) {
             }
         };
-        try (PortalSimulator simulator = new PortalSimulator(serverThreads);
-             Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(delay), counting, Clock.systemUTC())) {
-            List<Portal> list = new ArrayList<>();
-            for (int i = 0; i < portals; i++) {
-                PortalSimulator.Site site = simulator.addSite("p" + i, i, StandardCharsets.UTF_8);
-                for (int r = 0; r < reports; r++) {
-                    site.publish("2024年政府信息公开工作年度报告" + r, html);
-                }
-                list.add(Portal.newBuilder().setId(site.id()).setName("县" + i).setRegion(Region.newBuilder().build())
-                        .setListPages(List.of(site.columnUrl())).setHostDelayMillis(delay.toMillis())
-                        .setAllowPrivateAddresses(true).build());
-            }
-            System.out.printf("%,d portals × %d reports, %d ms per host; sweeping …%n", portals, reports, delay.toMillis());
-            resetPeaks();
+        try (Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(delay), counting, Clock.systemUTC())) {
+            System.out.printf("%,d portals × %d reports, %d ms per host; sweeping …%n", list.size(), reports, delay.toMillis());
+            System.gc();
+            HeapSampler heap = new HeapSampler();
             long start = System.nanoTime();
-            List<CompletableFuture<Crawler.Sweep>> sweeps = list.stream().map(crawler::sweep).toList();
-            CompletableFuture.allOf(sweeps.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(list.stream().map(crawler::sweep).toArray(CompletableFuture[]::new)).join();
             double wall = (System.nanoTime() - start) / 1e9;
+            long peak = heap.stop() >> 20;
 
-            Map<String, Long> perHost = simulator.hits().stream()
-                    .collect(Collectors.groupingBy(PortalSimulator.Hit::host, Collectors.counting()));
-            long busiest = perHost.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            commands.println("stats");
+            String stats = expect(out, "STATS");
+            long fetches = Long.parseLong(stats.replaceAll(".*requests=(\\d+).*", "$1"));
+            long busiest = Long.parseLong(stats.replaceAll(".*busiest=(\\d+).*", "$1"));
             double bound = (busiest - 1) * delay.toMillis() / 1000.0;
-            long fetches = simulator.hits().size();
             System.out.printf("published %,d pages (%,d MB), %,d requests; busiest host %d requests%n",
                     published.get(), bytes.get() >> 20, fetches, busiest);
             System.out.printf("wall %.1f s, politeness bound %.1f s, ratio %.2f (goal ≤ 1.2)%n", wall, bound, wall / bound);
-            System.out.printf("%.0f fetches/s, peak heap %d MB (goal < 512 MB)%n", fetches / wall, peakHeapMb());
-        } finally {
-            serverThreads.shutdownNow();
+            System.out.printf("%.0f fetches/s, crawler peak heap %d MB (goal < 512 MB; -Xmx %d MB)%n", fetches / wall, peak,
+                    Runtime.getRuntime().maxMemory() >> 20);
         }
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    private static Portal portal(String column, Duration delay) {
+        String id = URI.create(column).getHost();
+        return Portal.newBuilder().setId(id).setName(id).setRegion(Region.newBuilder().build())
+                .setListPages(List.of(column)).setHostDelayMillis(delay.toMillis()).setAllowPrivateAddresses(true).build();
     }
 
-    /** Sum of the heap pools' peaks since the reset: an upper bound of the peak heap. */
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
+    private static String expect(BufferedReader out, String prefix) throws IOException {
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith(prefix)) {
+                return line;
             }
         }
-        return peak >> 20;
+        throw new IOException("the simulator process ended before printing " + prefix);
+    }
+
+    /** Heap in use, sampled every 50 ms on a daemon thread: the peak is what one instant held, not a sum of pool peaks. */
+    private static final class HeapSampler {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(() -> {
+            while (running) {
+                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+
+        HeapSampler() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
     }
 }

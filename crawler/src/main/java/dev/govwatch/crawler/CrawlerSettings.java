@@ -23,7 +23,21 @@ public record CrawlerSettings(String userAgent, Duration defaultDelay, int maxLi
     public static CrawlerSettings defaults() {
         return new CrawlerSettings("govwatch/0.1 (+https://github.com/govwatch/govwatch; disclosure-report monitor)",
                 Duration.ofSeconds(2), 20, 16 * 1024 * 1024, 5, 3, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofMinutes(2), 500);
+                Duration.ofMinutes(2), defaultMaxConnections());
+    }
+
+    /**
+     * Enough pooled connections to keep one alive per host for a few thousand hosts (opening a new
+     * one per request cost a third of a 3,000-portal sweep), but never more than a quarter of the
+     * process's file-descriptor limit, which is often only 1,024.
+     */
+    static int defaultMaxConnections() {
+        long fds = 4096;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            fds = unix.getMaxFileDescriptorCount();
+        }
+        return (int) Math.max(64, Math.min(4000, fds / 4));
     }
 
     public CrawlerSettings withDefaultDelay(Duration delay) {
