@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
 
@@ -87,7 +86,8 @@ final class CrawlerCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(client)) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.ALL);
         }
-        try (CrawlSession session = new CrawlSession(client, registry, groupId, Duration.ofMillis(minDelayMs), meters, sweep -> {
+        try (StopSignal stop = new StopSignal("govwatch-crawler-stop").arm(Duration.ofSeconds(60));
+             CrawlSession session = new CrawlSession(client, registry, groupId, Duration.ofMillis(minDelayMs), meters, sweep -> {
             synchronized (out) {
                 out.printf("%s %s: %d list page(s), %d report link(s), %d published, %d unchanged, %d blocked, %d failed, %d disallowed%n",
                         Instant.now(), sweep.portalId(), sweep.listPages(), sweep.reportLinks(), sweep.published(),
@@ -98,18 +98,8 @@ final class CrawlerCommand implements Callable<Integer> {
             out.printf("%d portal(s); %d URL(s) known from earlier runs%n", file.portals().size(), session.knownUrls());
             out.flush();
             session.publish(file.portals());
-            AtomicBoolean stopping = new AtomicBoolean();
-            Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopping.set(true);
-                try {
-                    main.join(Duration.ofSeconds(60).toMillis()); // let sweeps in flight finish and flush
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "govwatch-crawler-stop"));
             long started = System.nanoTime();
-            while (!stopping.get()) {
+            while (!stop.requested()) {
                 int running = session.step(Duration.ofSeconds(1));
                 // --once: when every owned portal has been swept once (after the assignment settled).
                 if (once && running == 0 && System.nanoTime() - started > Duration.ofSeconds(10).toNanos()) {

@@ -3,7 +3,6 @@ package dev.govwatch.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import dev.govwatch.extractor.ExtractorTopology;
 import dev.govwatch.streams.ServiceConfig;
@@ -29,16 +28,12 @@ final class ExtractorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = options.toConfig(ExtractorTopology.APPLICATION_ID, System.getenv());
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (StreamsService service = StreamsService.start("extractor", ExtractorTopology.build(config), config,
+        try (StopSignal stop = new StopSignal("govwatch-extractor-stop").arm(Duration.ofMinutes(1));
+             StreamsService service = StreamsService.start("extractor", ExtractorTopology.build(config), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.close();
-                stopped.countDown();
-            }, "govwatch-extractor-stop"));
             out.println("extractor running; press Ctrl-C to stop");
             out.flush();
-            stopped.await();
+            stop.await();
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
     private String deadlines;
 
     /** Set to stop a run started in-process (tests); Ctrl-C does the same through a shutdown hook. */
-    final AtomicBoolean stopping = new AtomicBoolean();
+    /** Ctrl-C, or a test, stops the run. */
+    final StopSignal stop = new StopSignal("govwatch-run-stop");
 
     @Option(names = "--metrics-port", defaultValue = "-1",
             description = "Serve /metrics (Prometheus) and /health on this loopback port; 0 picks one; -1 (default) serves none.")
@@ -87,19 +87,11 @@ final class RunCommand implements Callable<Integer> {
             file.errors().forEach(e -> spec.commandLine().getErr().println("govwatch run: " + portalFile + ": " + e));
             return 1;
         }
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            try {
-                main.join(Duration.ofSeconds(90).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "govwatch-run-stop"));
         say(out, "starting the embedded stack in " + dataDir.toAbsolutePath() + " …");
         Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, dataDir.resolve("stack").toString());
         // The stack is closed last, by this method, not by its own shutdown hook: the services need it until they stop.
-        try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false);
+        try (StopSignal armed = stop.arm(Duration.ofSeconds(90));
+             EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false);
              StreamsService extractor = StreamsService.start("extractor",
                      ExtractorTopology.build(service(stack, ExtractorTopology.APPLICATION_ID)),
                      service(stack, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2));
@@ -116,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
                  KafkaConsumer<String, Alert> alerts = alertConsumer(stack)) {
                 session.publish(file.portals());
                 say(out, file.portals().size() + " portal(s) from " + portalFile + "; crawling. Ctrl-C stops.");
-                while (!stopping.get()) {
+                while (!stop.requested()) {
                     session.step(Duration.ofMillis(500));
                     alerts.poll(Duration.ofMillis(500)).forEach(r -> {
                         Alert a = r.value();

@@ -1,10 +1,10 @@
 package dev.govwatch.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
 import dev.govwatch.stack.EmbeddedStack;
@@ -41,18 +41,14 @@ final class StackCommand implements Callable<Integer> {
         props.put(StackConfig.REGISTRY_PORT, registryPort);
         out.println("starting the embedded stack in " + dataDir.toAbsolutePath() + " …");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(props))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stack.close();
-                stopped.countDown();
-            }, "govwatch-stack-command-stop"));
+        try (StopSignal stop = new StopSignal("govwatch-stack-stop").arm(Duration.ofMinutes(1));
+             EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(props), false)) {
             out.println("bootstrap servers: " + stack.bootstrapServers());
             out.println("registry url:      " + stack.registryUrl());
             out.println("data directory:    " + stack.dataDir());
             out.println("press Ctrl-C to stop");
             out.flush();
-            stopped.await();
+            stop.await();
         }
         return 0;
     }

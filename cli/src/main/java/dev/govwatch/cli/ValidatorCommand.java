@@ -3,7 +3,6 @@ package dev.govwatch.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
@@ -40,18 +39,14 @@ final class ValidatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, System.getenv());
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (StreamsService service = StreamsService.start("validator",
+        try (StopSignal stop = new StopSignal("govwatch-validator-stop").arm(Duration.ofMinutes(1));
+             StreamsService service = StreamsService.start("validator",
                 ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), new ValidatorTopology.MissingPolicy(
                         java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes))), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.close();
-                stopped.countDown();
-            }, "govwatch-validator-stop"));
             out.println("validator running; press Ctrl-C to stop");
             out.flush();
-            stopped.await();
+            stop.await();
         }
         return 0;
     }

@@ -59,7 +59,7 @@ class RunCommandIT {
             String metrics = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(metricsUrl)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            run.stopping.set(true);
+            run.stop.request();
             assertThat(exit.get()).as(output.toString()).isZero();
             assertThat(output.toString())
                     .contains("swept run-it: 1 report link(s), 1 published")

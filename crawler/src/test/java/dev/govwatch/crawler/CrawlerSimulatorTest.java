@@ -181,6 +181,26 @@ class CrawlerSimulatorTest {
         });
     }
 
+    @Test
+    void attachmentsLinkedFromTheColumnArePublishedWithTheirContentType() throws Exception {
+        PortalSimulator.Site site = simulator.addSite("att", 9, StandardCharsets.UTF_8);
+        site.serve("/zfxxgk/zfxxgknb/index.html", PortalSimulator.Response.of(200, "text/html; charset=UTF-8", ("<ul>"
+                + "<li><a href=\"202501/P020250120.pdf\">附件1</a></li>"
+                + "<li><a href=\"202501/P020250121.docx?v=2\">下载</a></li>"
+                + "<li><a href=\"202501/photo.jpg\">图片</a></li></ul>").getBytes(StandardCharsets.UTF_8)));
+        site.serve("/zfxxgk/zfxxgknb/202501/P020250120.pdf",
+                PortalSimulator.Response.of(200, "application/pdf", "%PDF-1.4 fake".getBytes(StandardCharsets.US_ASCII)));
+        site.serve("/zfxxgk/zfxxgknb/202501/P020250121.docx", PortalSimulator.Response.of(200,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", new byte[] {'P', 'K', 3, 4}));
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site, true)).get();
+
+        assertThat(sweep.reportLinks()).isEqualTo(2);
+        assertThat(sink.pages).extracting(p -> p.getContentType())
+                .containsExactlyInAnyOrder("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(simulator.hits()).noneMatch(h -> h.path().endsWith(".jpg"));
+    }
+
     private PortalSimulator.Site site(String id, int index, Charset charset, int reports) throws Exception {
         PortalSimulator.Site site = simulator.addSite(id, index, charset);
         for (int i = 0; i < reports; i++) {
