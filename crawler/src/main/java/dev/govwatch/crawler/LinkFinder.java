@@ -20,6 +20,8 @@ final class LinkFinder {
     private static final Pattern REPORT_TEXT = Pattern.compile("年度报告|年报|工作报告");
     private static final Pattern ATTACHMENT = Pattern.compile("(?i)\\.(pdf|docx?|wps|xlsx?)(\\?.*)?$");
     private static final Pattern PAGINATION = Pattern.compile("(?i)(^|/)index_\\d+\\.s?html?$");
+    /** Page parameters of Hanweb, JCMS and hand-made columns ({@code ?uid=…&pageNum=2}). */
+    private static final Pattern PAGE_PARAMETER = Pattern.compile("(?i)[?&](page|pagenum|pageno|pageindex|currentpage|curpage)=\\d+");
 
     /** Links found on one list page. */
     record Links(Set<String> reports, Set<String> pages) {
@@ -49,6 +51,15 @@ final class LinkFinder {
         return false;
     }
 
+    private static boolean samePageWithPageParameter(String url, String baseUrl) {
+        if (!PAGE_PARAMETER.matcher(url).find()) {
+            return false;
+        }
+        int q = url.indexOf('?');
+        int bq = baseUrl.indexOf('?');
+        return url.substring(0, q).equals(bq < 0 ? baseUrl : baseUrl.substring(0, bq));
+    }
+
     static Links find(byte[] body, Charset charset, String baseUrl, List<Pattern> linkPatterns) {
         Document doc = Jsoup.parse(new String(body, charset), baseUrl);
         Set<String> reports = new LinkedHashSet<>();
@@ -60,7 +71,7 @@ final class LinkFinder {
             }
             String url = href.replaceFirst("#.*$", "");
             String label = a.text() + " " + a.attr("title");
-            if (PAGINATION.matcher(url).find()) {
+            if (PAGINATION.matcher(url).find() || samePageWithPageParameter(url, baseUrl)) {
                 pages.add(url);
             } else if (REPORT_TEXT.matcher(label).find() || ATTACHMENT.matcher(url).find()
                     || linkPatterns.stream().anyMatch(p -> p.matcher(url).matches())) {

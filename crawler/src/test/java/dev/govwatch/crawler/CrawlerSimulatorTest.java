@@ -201,6 +201,22 @@ class CrawlerSimulatorTest {
         assertThat(simulator.hits()).noneMatch(h -> h.path().endsWith(".jpg"));
     }
 
+    @Test
+    void findsEveryReportOfAHanwebColumnThroughItsPageParameter() throws Exception {
+        PortalSimulator.Site site = simulator.addSite("hw", 10, StandardCharsets.UTF_8);
+        site.template(PortalSimulator.Template.HANWEB);
+        for (int i = 0; i < 23; i++) {
+            site.publish("测试县部门" + i + "2024年政府信息公开工作年度报告", new Report2021Page(1000 + i).html);
+        }
+
+        Crawler.Sweep sweep = crawler.sweep(portal(site, true)).get();
+
+        assertThat(sweep.listPages()).isEqualTo(3);
+        assertThat(sink.pages).extracting(p -> p.getUrl()).containsExactlyInAnyOrderElementsOf(site.reportUrls());
+        assertThat(site.reportUrls()).allMatch(u -> u.contains("/art/2025/1/20/art_1229_"));
+        assertThat(simulator.hits()).noneMatch(h -> h.path().contains("art_1230"));
+    }
+
     private PortalSimulator.Site site(String id, int index, Charset charset, int reports) throws Exception {
         PortalSimulator.Site site = simulator.addSite(id, index, charset);
         for (int i = 0; i < reports; i++) {

@@ -69,6 +69,14 @@ public final class PortalSimulator implements AutoCloseable {
         }
     }
 
+    /** The two content-management systems most county portals run on. */
+    public enum Template {
+        /** TRS WCM: {@code index_1.html} pagination, reports under the column as {@code ./202501/t20250120_N.html}. */
+        TRS,
+        /** Hanweb (大汉): a link table, {@code ?uid=…&pageNum=2} pagination, reports at {@code /art/2025/1/20/art_1229_N.html} inside a {@code #zoom} frame. */
+        HANWEB
+    }
+
     /** One request as the server saw it. */
     public record Hit(String host, String path, long nanoTime, int status) {
     }
@@ -85,6 +93,7 @@ public final class PortalSimulator implements AutoCloseable {
         private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
         private volatile int retryAfterSeconds;
         private volatile boolean gzip;
+        private volatile Template template = Template.TRS;
         private volatile boolean sitemap;
         private final List<String[]> unlisted = new CopyOnWriteArrayList<>(); // {path, html, title}
         private final Map<String, Response> canned = new ConcurrentHashMap<>();
@@ -110,9 +119,19 @@ public final class PortalSimulator implements AutoCloseable {
             return baseUrl() + "/zfxxgk/zfxxgknb/index.html";
         }
 
+        /** The CMS this portal imitates; set it before publishing. */
+        public void template(Template template) {
+            this.template = template;
+        }
+
         /** Publishes a report page and returns its URL. */
         public String publish(String title, String html) {
-            String path = "/zfxxgk/zfxxgknb/202501/t20250120_" + (1000 + reports.size()) + ".html";
+            String path = template == Template.HANWEB
+                    ? "/art/2025/1/20/art_1229_" + (1000 + reports.size()) + ".html"
+                    : "/zfxxgk/zfxxgknb/202501/t20250120_" + (1000 + reports.size()) + ".html";
+            if (template == Template.HANWEB) {
+                html = hanwebFrame(title, html);
+            }
             reports.add(new String[] {path, html, title});
             return baseUrl() + path;
         }
@@ -275,7 +294,11 @@ public final class PortalSimulator implements AutoCloseable {
         String html = null;
         if (path.matches("/zfxxgk/zfxxgknb/index(_\\d+)?\\.html")) {
             int page = path.contains("_") ? Integer.parseInt(path.replaceAll(".*index_(\\d+)\\.html", "$1")) : 0;
-            html = listPage(site, page);
+            String query = exchange.getRequestURI().getRawQuery();
+            if (site.template == Template.HANWEB) {
+                page = query != null && query.matches(".*pageNum=\\d+.*") ? Integer.parseInt(query.replaceAll(".*pageNum=(\\d+).*", "$1")) - 1 : 0;
+            }
+            html = site.template == Template.HANWEB ? hanwebListPage(site, page) : listPage(site, page);
         } else {
             for (List<String[]> group : List.of(site.reports, site.unlisted)) {
                 for (String[] report : group) {
@@ -312,6 +335,36 @@ public final class PortalSimulator implements AutoCloseable {
         }
         send(exchange, 200, contentType, body, headers);
         return 200;
+    }
+
+    /** A report inside Hanweb's chrome: its title bar, the article in {@code #zoom}, the footer. */
+    private static String hanwebFrame(String title, String html) {
+        String body = html.replaceFirst("(?s).*?<body[^>]*>", "").replaceFirst("(?s)</body>.*", "");
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title>"
+                + "<meta name=\"ArticleTitle\" content=\"" + title + "\"><meta name=\"PubDate\" content=\"2025-01-20 09:30\">"
+                + "</head><body><div class=\"header\"><a href=\"/\">首页</a> &gt; <a href=\"/col/col1229/index.html\">政府信息公开年报</a></div>"
+                + "<table class=\"main\"><tr><td class=\"bt_title\">" + title + "</td></tr><tr><td><div id=\"zoom\">" + body
+                + "</div></td></tr></table><div class=\"footer\">主办单位：测试县人民政府办公室</div></body></html>";
+    }
+
+    /** Hanweb's column: a table of links and {@code ?uid=…&pageNum=N} pagination with 下一页 / 尾页. */
+    private static String hanwebListPage(Site site, int page) {
+        List<String[]> reports = site.reports;
+        int pages = Math.max(1, (reports.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        StringBuilder html = new StringBuilder("<html><head><meta charset=\"utf-8\"><title>政府信息公开年报</title></head><body>"
+                + "<div id=\"4507371\"><table class=\"list\">");
+        for (int i = reports.size() - 1 - page * PAGE_SIZE; i >= 0 && i > reports.size() - 1 - (page + 1) * PAGE_SIZE; i--) {
+            String[] report = reports.get(i);
+            html.append("<tr><td><a href=\"").append(report[0]).append("\" target=\"_blank\" title=\"").append(report[2])
+                    .append("\">").append(report[2]).append("</a></td><td>2025-01-20</td></tr>");
+        }
+        html.append("<tr><td><a href=\"/art/2025/1/1/art_1230_1.html\">县政府常务会议纪要</a></td></tr></table>");
+        html.append("<div class=\"pagination\">");
+        if (page + 1 < pages) {
+            html.append("<a href=\"?uid=4507371&pageNum=").append(page + 2).append("\">下一页</a> ");
+            html.append("<a href=\"?uid=4507371&pageNum=").append(pages).append("\">尾页</a>");
+        }
+        return html.append("</div></div></body></html>").toString();
     }
 
     private static String listPage(Site site, int page) {
