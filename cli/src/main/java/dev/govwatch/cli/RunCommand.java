@@ -4,24 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import dev.govwatch.crawler.PortalFile;
-import dev.govwatch.extractor.ExtractorTopology;
-import dev.govwatch.schemas.Alert;
-import dev.govwatch.schemas.AvroSerdes;
-import dev.govwatch.schemas.Topics;
-import dev.govwatch.stack.EmbeddedStack;
-import dev.govwatch.stack.StackConfig;
-import dev.govwatch.streams.ServiceConfig;
-import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.ValidatorTopology;
 import picocli.CommandLine.Command;
@@ -54,7 +39,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--deadlines", description = "Deadline overrides, e.g. TOWN@河北省=02-20.")
     private String deadlines;
 
-    /** Set to stop a run started in-process (tests); Ctrl-C does the same through a shutdown hook. */
     /** Ctrl-C, or a test, stops the run. */
     final StopSignal stop = new StopSignal("govwatch-run-stop");
 
@@ -87,63 +71,23 @@ final class RunCommand implements Callable<Integer> {
             file.errors().forEach(e -> spec.commandLine().getErr().println("govwatch run: " + portalFile + ": " + e));
             return 1;
         }
-        say(out, "starting the embedded stack in " + dataDir.toAbsolutePath() + " …");
-        Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, dataDir.resolve("stack").toString());
-        // The stack is closed last, by this method, not by its own shutdown hook: the services need it until they stop.
+        say(out, "starting the embedded stack, extractor, validator and crawler in " + dataDir.toAbsolutePath() + " …");
         try (StopSignal armed = stop.arm(Duration.ofSeconds(90));
-             EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false);
-             StreamsService extractor = StreamsService.start("extractor",
-                     ExtractorTopology.build(service(stack, ExtractorTopology.APPLICATION_ID)),
-                     service(stack, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2));
-             StreamsService validator = StreamsService.start("validator",
-                     ValidatorTopology.build(service(stack, ValidatorTopology.APPLICATION_ID), Deadlines.withOverrides(deadlines)),
-                     service(stack, ValidatorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2))) {
-            say(out, "kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl() + "; extractor and validator running");
-            Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
-            try (CrawlSession session = new CrawlSession(client, stack.registry(), "govwatch-crawler",
-                         Duration.ofMillis(minDelayMs), meters,
-                         sweep -> say(out, String.format("swept %s: %d report link(s), %d published, %d unchanged, %d blocked, %d failed",
-                                 sweep.portalId(), sweep.reportLinks(), sweep.published(), sweep.notModified(), sweep.blocked(),
-                                 sweep.failed())));
-                 KafkaConsumer<String, Alert> alerts = alertConsumer(stack)) {
-                session.publish(file.portals());
-                say(out, file.portals().size() + " portal(s) from " + portalFile + "; crawling. Ctrl-C stops.");
-                while (!stop.requested()) {
-                    session.step(Duration.ofMillis(500));
-                    alerts.poll(Duration.ofMillis(500)).forEach(r -> {
-                        Alert a = r.value();
-                        say(out, String.format("ALERT %-8s %-15s %-16s %s", a.getStatus(), a.getCategory(), a.getRule(), a.getMessage()));
-                    });
-                }
-                say(out, "stopping …");
+             LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, Duration.ofMillis(minDelayMs),
+                     Deadlines.withOverrides(deadlines), ValidatorTopology.MissingPolicy.defaults(), meters), sweep -> say(out,
+                     String.format("swept %s: %d report link(s), %d published, %d unchanged, %d blocked, %d failed",
+                             sweep.portalId(), sweep.reportLinks(), sweep.published(), sweep.notModified(), sweep.blocked(),
+                             sweep.failed())))) {
+            say(out, "kafka " + pipeline.stack().bootstrapServers() + ", registry " + pipeline.stack().registryUrl()
+                    + "; extractor and validator running");
+            pipeline.publish(file.portals());
+            say(out, file.portals().size() + " portal(s) from " + portalFile + "; crawling. Ctrl-C stops.");
+            while (!stop.requested()) {
+                pipeline.step(Duration.ofMillis(500)).forEach(a -> say(out, AlertLine.of(a)));
             }
+            say(out, "stopping …");
         }
         return 0;
-    }
-
-    private ServiceConfig service(EmbeddedStack stack, String applicationId) {
-        return ServiceConfig.of(applicationId, Map.of(
-                ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-                ServiceConfig.REGISTRY_URL, stack.registryUrl(),
-                ServiceConfig.STATE_DIR, dataDir.resolve("streams").toString()));
-    }
-
-    /**
-     * New alerts only (a restarted run does not print the history again). The printer reads every
-     * partition by assignment, outside any consumer group, so no rebalance can replay what it printed.
-     */
-    private static KafkaConsumer<String, Alert> alertConsumer(EmbeddedStack stack) {
-        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), AvroSerdes.<Alert>deserializer(stack.registry()));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // fix the start now, before any alert of this run
-        return consumer;
     }
 
     private static void say(PrintWriter out, String line) {

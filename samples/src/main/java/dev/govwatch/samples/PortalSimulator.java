@@ -340,8 +340,10 @@ public final class PortalSimulator implements AutoCloseable {
     /** A report inside Hanweb's chrome: its title bar, the article in {@code #zoom}, the footer. */
     private static String hanwebFrame(String title, String html) {
         String body = html.replaceFirst("(?s).*?<body[^>]*>", "").replaceFirst("(?s)</body>.*", "");
+        java.util.regex.Matcher date = java.util.regex.Pattern.compile("name=\"PubDate\" content=\"([^\"]+)\"").matcher(html);
+        String published = date.find() ? date.group(1) : "2025-01-20 09:30";
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title>"
-                + "<meta name=\"ArticleTitle\" content=\"" + title + "\"><meta name=\"PubDate\" content=\"2025-01-20 09:30\">"
+                + "<meta name=\"ArticleTitle\" content=\"" + title + "\"><meta name=\"PubDate\" content=\"" + published + "\">"
                 + "</head><body><div class=\"header\"><a href=\"/\">首页</a> &gt; <a href=\"/col/col1229/index.html\">政府信息公开年报</a></div>"
                 + "<table class=\"main\"><tr><td class=\"bt_title\">" + title + "</td></tr><tr><td><div id=\"zoom\">" + body
                 + "</div></td></tr></table><div class=\"footer\">主办单位：测试县人民政府办公室</div></body></html>";

@@ -183,6 +183,20 @@ public final class Report2021Page {
         h.append("</tr>\n");
     }
 
+    /**
+     * This page as another agency's report for another year, published on another date: the
+     * generated text names 测试市测试县人民政府, the year 2024 and 2025-01-20, and each is swapped.
+     *
+     * @param agency    e.g. 示范县教育局
+     * @param year      the report year
+     * @param published publication date, {@code yyyy-MM-dd}
+     */
+    public String as(String agency, int year, String published) {
+        return html.replace("测试市测试县人民政府", agency).replace("测试县人民政府", agency)
+                .replace(Integer.toString(2024), Integer.toString(year))
+                .replace("2025-01-20", published);
+    }
+
     public List<String> t3Keys() {
         return new ArrayList<>(t3.keySet());
     }

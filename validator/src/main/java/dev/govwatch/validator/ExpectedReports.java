@@ -99,6 +99,8 @@ final class ExpectedReports {
             ValueAndTimestamp<PortalStatus> status = portalStatus.get(watch.getPortalId());
             portal = status == null ? null : status.value();
         }
-        ledger.reconcile("agency|" + watch.getName(), missingReports.evaluate(watch, portal, now), now);
+        if (missingReports.canJudge(watch, portal, now)) {
+            ledger.reconcile("agency|" + watch.getName(), missingReports.evaluate(watch, portal, now), now);
+        }
     }
 }

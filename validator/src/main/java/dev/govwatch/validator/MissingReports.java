@@ -39,10 +39,32 @@ public final class MissingReports {
 
     private final Deadlines deadlines;
     private final Duration grace;
+    private final Duration settle;
 
-    public MissingReports(Deadlines deadlines, Duration grace) {
+    /**
+     * @param settle how long the crawler must have read a portal without trouble before an absence
+     *               on it counts: a freshly started crawler has not yet published what it found
+     */
+    public MissingReports(Deadlines deadlines, Duration grace, Duration settle) {
         this.deadlines = deadlines;
         this.grace = grace;
+        this.settle = settle;
+    }
+
+    /**
+     * Whether anything can be said about the agency now. Not while its portal has never been swept
+     * (a validator starting next to a new crawler would otherwise call every listed agency missing)
+     * or was read successfully only moments ago (its pages may still be on their way through the
+     * extractor). Without a verdict, alerts already raised stay as they are.
+     */
+    public boolean canJudge(AgencyWatch agency, PortalStatus portal, Instant now) {
+        if (agency.getPortalId() == null) {
+            return true;
+        }
+        if (portal == null) {
+            return false;
+        }
+        return portal.getState() != PortalState.OK || portal.getSince() == null || !portal.getSince().isAfter(now.minus(settle));
     }
 
     /** The MISSING and BLOCKED alerts of one agency at {@code now}. */

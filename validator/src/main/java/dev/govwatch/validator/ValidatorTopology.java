@@ -76,7 +76,7 @@ public final class ValidatorTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.PORTAL_STATUS)));
 
         Validation validation = new Validation(Rules.ALL, deadlines);
-        MissingReports missingReports = new MissingReports(deadlines, policy.grace());
+        MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval());
         String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE,
             ValidateProcessor.AGENCIES_STORE};
         var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))

@@ -66,6 +66,7 @@ class MissingReportsTopologyTest {
                 new BinaryAvroSerde<>(AnnualReport.class).serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(), new BinaryAvroSerde<>(Alert.class).deserializer());
         portals.pipeInput("p1", portal());
+        portalStatus.pipeInput("p1", status(PortalState.OK, null));
     }
 
     @AfterEach
@@ -97,6 +98,24 @@ class MissingReportsTopologyTest {
     }
 
     @Test
+    void nothingIsCalledMissingOnAPortalNotYetSweptOrReadOnlyMomentsAgo() {
+        Portal other = Portal.newBuilder(portal()).setId("p2")
+                .setExpectedAgencies(List.of(ExpectedAgency.newBuilder().setName("乙县民政局").setLevel(AgencyLevel.DEPARTMENT).build()))
+                .build();
+        portals.pipeInput("p2", other);
+        driver.advanceWallClockTime(Duration.ofDays(8));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAgency).doesNotContain("乙县民政局");
+
+        // The crawler reads p2 for the first time: a report may still be on its way, so wait one check interval.
+        portalStatus.pipeInput("p2", PortalStatus.newBuilder().setPortalId("p2").setState(PortalState.OK)
+                .setSince(START.plus(Duration.ofDays(8))).setCheckedAt(START.plus(Duration.ofDays(8))).build());
+        driver.advanceWallClockTime(Duration.ofMinutes(30));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAgency).doesNotContain("乙县民政局");
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        assertThat(alerts.readValuesToList()).extracting(a -> a.getAgency() + " " + a.getRule()).containsExactly("乙县民政局 MISSING");
+    }
+
+    @Test
     void aBlockedPortalRaisesBlockedInsteadOfMissingUntilItIsReadableAgain() {
         portalStatus.pipeInput("p1", status(PortalState.BLOCKED, "HTTP 412 with a $_ts script"));
         driver.advanceWallClockTime(Duration.ofDays(8));
@@ -115,6 +134,8 @@ class MissingReportsTopologyTest {
     @Test
     void anAgencyKnownOnlyFromItsReportsIsExpectedTheFollowingYears() {
         AnnualReport county2023 = TestReports.withYear(TestReports.clean2024(4), 2023);
+        portalStatus.pipeInput("test", PortalStatus.newBuilder().setPortalId("test").setState(PortalState.OK).setSince(START)
+                .setCheckedAt(START).build());
         reports.pipeInput(county2023.getReportKey(), county2023);
         alerts.readValuesToList();
 

@@ -1,0 +1,141 @@
+package dev.govwatch.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.govwatch.crawler.Crawler;
+import dev.govwatch.extractor.ExtractorTopology;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AvroSerdes;
+import dev.govwatch.schemas.Portal;
+import dev.govwatch.schemas.Topics;
+import dev.govwatch.stack.EmbeddedStack;
+import dev.govwatch.stack.StackConfig;
+import dev.govwatch.streams.ServiceConfig;
+import dev.govwatch.streams.StreamsService;
+import dev.govwatch.validator.Deadlines;
+import dev.govwatch.validator.ValidatorTopology;
+
+/**
+ * The whole pipeline in one process, as {@code govwatch run} and {@code govwatch demo} use it: the
+ * embedded stack, extractor, validator and a crawler instance, all state under one data directory,
+ * plus a reader of the alerts that arrive while it runs. Closed in reverse order of start, so each
+ * service still has the broker while it stops; a failed start closes what had started.
+ */
+final class LocalPipeline implements AutoCloseable {
+
+    /**
+     * @param dataDir  all state: {@code stack/} (broker and registry), {@code streams/} (state stores)
+     * @param minDelay least pause between two requests to one host
+     */
+    record Options(Path dataDir, Duration minDelay, Deadlines deadlines, ValidatorTopology.MissingPolicy missing,
+                   MeterRegistry meters) {
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final EmbeddedStack stack;
+    private final CrawlSession crawl;
+    private final KafkaConsumer<String, Alert> alerts;
+
+    private LocalPipeline(Options options, Consumer<Crawler.Sweep> onSweep) throws Exception {
+        try {
+            Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, options.dataDir().resolve("stack").toString());
+            // Closed by this pipeline, not by the stack's own shutdown hook: the services need it until they stop.
+            stack = remember(EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false));
+            remember(StreamsService.start("extractor", ExtractorTopology.build(service(options, ExtractorTopology.APPLICATION_ID)),
+                    service(options, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
+            remember(StreamsService.start("validator",
+                    ValidatorTopology.build(service(options, ValidatorTopology.APPLICATION_ID), options.deadlines(), options.missing()),
+                    service(options, ValidatorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
+            alerts = remember(newAlertsFromNow(stack));
+            crawl = remember(new CrawlSession(Map.of("bootstrap.servers", stack.bootstrapServers()), stack.registry(),
+                    "govwatch-crawler", options.minDelay(), options.meters(), onSweep));
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    static LocalPipeline start(Options options, Consumer<Crawler.Sweep> onSweep) throws Exception {
+        return new LocalPipeline(options, onSweep);
+    }
+
+    EmbeddedStack stack() {
+        return stack;
+    }
+
+    /** Puts portals on the portals topic, from which the crawler and the validator read them. */
+    void publish(List<Portal> portals) {
+        crawl.publish(portals);
+    }
+
+    /** Starts the sweeps that are due and returns the alerts that arrived since the last call. */
+    List<Alert> step(Duration wait) {
+        crawl.step(wait);
+        List<Alert> arrived = new ArrayList<>();
+        alerts.poll(wait).forEach(r -> arrived.add(r.value()));
+        return arrived;
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private ServiceConfig service(Options options, String applicationId) {
+        return ServiceConfig.of(applicationId, Map.of(
+                ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+                ServiceConfig.REGISTRY_URL, stack.registryUrl(),
+                ServiceConfig.STATE_DIR, options.dataDir().resolve("streams").toString()));
+    }
+
+    /**
+     * New alerts only (a restarted run does not print the history again). Reads every partition by
+     * assignment, outside any consumer group, so no rebalance can replay what was already shown.
+     */
+    private static KafkaConsumer<String, Alert> newAlertsFromNow(EmbeddedStack stack) {
+        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), AvroSerdes.<Alert>deserializer(stack.registry()));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start now, before any alert of this run
+        return consumer;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
