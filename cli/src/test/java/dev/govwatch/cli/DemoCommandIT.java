@@ -35,7 +35,7 @@ class DemoCommandIT {
         assertThat(printed).containsPattern("ALERT RESOLVED +INCONSISTENT +T4_TOTALS")
                 .contains("示范县卫生健康委员会 2025年度政府信息公开工作年度报告未发布")
                 .contains("every category has appeared");
-        // The clean reports raise nothing: no alert names 关山县 except none, and 示范县人民政府 only for its edit.
+        // 关山县's clean report (on a Hanweb portal) raises nothing.
         assertThat(printed.lines().filter(l -> l.contains("ALERT") && l.contains("关山县"))).isEmpty();
         assertThat(Files.exists(dir.resolve("demo").resolve("stack"))).isTrue();
     }
