@@ -5,18 +5,16 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.govwatch.extractor.Extraction;
 import dev.govwatch.extractor.ReportExtractor;
 import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AnnualReport;
-import dev.govwatch.schemas.Evidence;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.Rules;
@@ -54,7 +52,6 @@ final class CheckCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Integer call() throws IOException {
@@ -99,35 +96,11 @@ final class CheckCommand implements Callable<Integer> {
                 }
             } else {
                 for (Alert alert : alerts) {
-                    out.println(json.writeValueAsString(asMap(alert)));
+                    out.println(AlertJson.toJson(alert));
                 }
             }
         }
         out.flush();
         return error ? 2 : flagged ? 1 : 0;
-    }
-
-    private static Map<String, Object> asMap(Alert alert) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", alert.getId());
-        m.put("rule", alert.getRule());
-        m.put("category", alert.getCategory().name());
-        m.put("severity", alert.getSeverity().name());
-        m.put("status", alert.getStatus().name());
-        m.put("agency", alert.getAgency());
-        m.put("year", alert.getYear());
-        m.put("reportKey", alert.getReportKey());
-        m.put("url", alert.getUrl());
-        m.put("message", alert.getMessage());
-        List<Map<String, Object>> evidence = new ArrayList<>();
-        for (Evidence e : alert.getEvidence()) {
-            Map<String, Object> em = new LinkedHashMap<>();
-            em.put("where", e.getWhere());
-            em.put("expected", e.getExpected());
-            em.put("found", e.getFound());
-            evidence.add(em);
-        }
-        m.put("evidence", evidence);
-        return m;
     }
 }

@@ -59,7 +59,13 @@ class RunCommandIT {
             String metrics = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(metricsUrl)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            // govwatch alerts finds the running pipeline through its data directory.
+            StringWriter listed = new StringWriter();
+            int alertsExit = new CommandLine(new Govwatch()).setOut(new PrintWriter(listed, true))
+                    .execute("alerts", "--data-dir", dir.resolve("data").toString(), "--category", "INCONSISTENT", "--format", "json");
             run.stop.request();
+            assertThat(alertsExit).isZero();
+            assertThat(listed.toString()).contains("\"rule\":\"T4_TOTALS\"").contains("\"status\":\"OPEN\"");
             assertThat(exit.get()).as(output.toString()).isZero();
             assertThat(output.toString())
                     .contains("swept run-it: 1 report link(s), 1 published")

@@ -114,6 +114,21 @@ final class DataDirectory implements AutoCloseable {
         }
     }
 
+    /** The ports remembered in {@code root}, read without taking the lock (the stack may be running). */
+    static java.util.Optional<Properties> rememberedPorts(Path root) {
+        Path file = root.resolve(PORTS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        Properties remembered = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            remembered.load(in);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(remembered);
+    }
+
     private void loadPorts() throws IOException {
         Path file = root.resolve(PORTS_FILE);
         if (Files.exists(file)) {

@@ -99,6 +99,36 @@ public final class EmbeddedStack implements Stack {
         return registry.apiUrl();
     }
 
+    /**
+     * Where the stack last started in {@code dataDir} listens (from the ports it remembers), so that
+     * other commands can reach a running {@code govwatch run}; empty if no stack ever ran there.
+     * Whether it still runs is for the caller to find out by connecting.
+     */
+    public static java.util.Optional<Stack> lastStartedIn(Path dataDir) {
+        java.util.Optional<java.util.Properties> ports = DataDirectory.rememberedPorts(dataDir);
+        if (ports.isEmpty() || ports.get().getProperty("kafka") == null || ports.get().getProperty("registry") == null) {
+            return java.util.Optional.empty();
+        }
+        String kafka = "127.0.0.1:" + ports.get().getProperty("kafka");
+        String registry = "http://127.0.0.1:" + ports.get().getProperty("registry") + "/apis/registry/v2";
+        return java.util.Optional.of(new Stack() {
+            @Override
+            public String bootstrapServers() {
+                return kafka;
+            }
+
+            @Override
+            public String registryUrl() {
+                return registry;
+            }
+
+            @Override
+            public void close() {
+                // Only an address: the stack belongs to the process that started it.
+            }
+        });
+    }
+
     public Path dataDir() {
         return dataDir.root();
     }
