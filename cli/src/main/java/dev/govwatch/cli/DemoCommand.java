@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.govwatch.notifier.Webhook;
+import dev.govwatch.notifier.WebhookFile;
 import dev.govwatch.samples.DemoScenario;
 import dev.govwatch.samples.PortalSimulator;
 import dev.govwatch.schemas.AgencyLevel;
@@ -44,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--webhooks", description = "Webhook file (YAML): also run the notifier, POSTing alerts to these webhooks.")
+    private Path webhookFile;
 
     @Option(names = "--data-dir", description = "Keep the demo's state here (default: a temporary directory, removed at the end).")
     private Path dataDir;
@@ -78,6 +83,15 @@ final class DemoCommand implements Callable<Integer> {
     private int play(PrintWriter out, Path dir) throws Exception {
         say(out, "govwatch demo: three simulated county portals on loopback publish 2025 reports over about "
                 + Math.round(120 / speed) + " s; every alert category should appear. State in " + dir.toAbsolutePath());
+        List<Webhook> webhooks = List.of();
+        if (webhookFile != null) {
+            WebhookFile.Result hooks = WebhookFile.read(webhookFile, System.getenv());
+            if (!hooks.ok()) {
+                hooks.errors().forEach(e -> spec.commandLine().getErr().println("govwatch demo: " + webhookFile + ": " + e));
+                return 1;
+            }
+            webhooks = hooks.webhooks();
+        }
         try (PortalSimulator simulator = new PortalSimulator()) {
             DemoScenario scenario = new DemoScenario(simulator, 200);
             List<Portal> portals = scenario.portals().stream().map(DemoCommand::portal).toList();
@@ -86,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             say(out, "starting the embedded stack, extractor, validator and crawler …");
             try (StopSignal armed = stop.arm(Duration.ofSeconds(90));
                  LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, Duration.ofMillis(100),
-                         Deadlines.national(), missing, new SimpleMeterRegistry()), sweep -> { })) {
+                         Deadlines.national(), missing, new SimpleMeterRegistry(), webhooks), sweep -> { })) {
                 pipeline.publish(portals);
                 for (Portal p : portals) {
                     say(out, "watching " + p.getName() + " " + p.getListPages().get(0) + " (expects "

@@ -18,6 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.govwatch.crawler.Crawler;
 import dev.govwatch.extractor.ExtractorTopology;
+import dev.govwatch.notifier.NotifierTopology;
+import dev.govwatch.notifier.Webhook;
+import dev.govwatch.notifier.WebhookSender;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.Portal;
@@ -40,9 +43,10 @@ final class LocalPipeline implements AutoCloseable {
     /**
      * @param dataDir  all state: {@code stack/} (broker and registry), {@code streams/} (state stores)
      * @param minDelay least pause between two requests to one host
+     * @param webhooks where the notifier POSTs alerts; none: no notifier runs
      */
     record Options(Path dataDir, Duration minDelay, Deadlines deadlines, ValidatorTopology.MissingPolicy missing,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, List<Webhook> webhooks) {
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -60,6 +64,11 @@ final class LocalPipeline implements AutoCloseable {
             remember(StreamsService.start("validator",
                     ValidatorTopology.build(service(options, ValidatorTopology.APPLICATION_ID), options.deadlines(), options.missing()),
                     service(options, ValidatorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
+            if (!options.webhooks().isEmpty()) {
+                remember(StreamsService.start("notifier",
+                        NotifierTopology.build(service(options, NotifierTopology.APPLICATION_ID), options.webhooks(), WebhookSender.standard()),
+                        service(options, NotifierTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
+            }
             alerts = remember(newAlertsFromNow(stack));
             crawl = remember(new CrawlSession(Map.of("bootstrap.servers", stack.bootstrapServers()), stack.registry(),
                     "govwatch-crawler", options.minDelay(), options.meters(), onSweep));

@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.govwatch.crawler.PortalFile;
+import dev.govwatch.notifier.Webhook;
+import dev.govwatch.notifier.WebhookFile;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.ValidatorTopology;
 import picocli.CommandLine.Command;
@@ -29,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--portals", defaultValue = "examples/portals.yml", description = "Portal file (default: ${DEFAULT-VALUE}).")
     private Path portalFile;
+
+    @Option(names = "--webhooks", description = "Webhook file (YAML): also run the notifier, POSTing alerts to these webhooks.")
+    private Path webhookFile;
 
     @Option(names = "--data-dir", defaultValue = "data", description = "Where all state is kept (default: ${DEFAULT-VALUE}).")
     private Path dataDir;
@@ -71,10 +77,19 @@ final class RunCommand implements Callable<Integer> {
             file.errors().forEach(e -> spec.commandLine().getErr().println("govwatch run: " + portalFile + ": " + e));
             return 1;
         }
-        say(out, "starting the embedded stack, extractor, validator and crawler in " + dataDir.toAbsolutePath() + " …");
+        List<Webhook> webhooks = List.of();
+        if (webhookFile != null) {
+            WebhookFile.Result hooks = WebhookFile.read(webhookFile, System.getenv());
+            if (!hooks.ok()) {
+                hooks.errors().forEach(e -> spec.commandLine().getErr().println("govwatch run: " + webhookFile + ": " + e));
+                return 1;
+            }
+            webhooks = hooks.webhooks();
+        }
+        say(out, "starting the embedded stack, extractor, validator" + (webhooks.isEmpty() ? "" : ", notifier") + " and crawler in " + dataDir.toAbsolutePath() + " …");
         try (StopSignal armed = stop.arm(Duration.ofSeconds(90));
              LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, Duration.ofMillis(minDelayMs),
-                     Deadlines.withOverrides(deadlines), ValidatorTopology.MissingPolicy.defaults(), meters), sweep -> say(out,
+                     Deadlines.withOverrides(deadlines), ValidatorTopology.MissingPolicy.defaults(), meters, webhooks), sweep -> say(out,
                      String.format("swept %s: %d report link(s), %d published, %d unchanged, %d blocked, %d failed",
                              sweep.portalId(), sweep.reportLinks(), sweep.published(), sweep.notModified(), sweep.blocked(),
                              sweep.failed())))) {

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.net.InetSocketAddress;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +50,31 @@ class RunCommandIT {
                         allowPrivateAddresses: true
                     """.formatted(site.columnUrl()));
 
+            List<String[]> posts = new CopyOnWriteArrayList<>(); // {signature, body}
+            HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+            receiver.createContext("/hook", exchange -> {
+                posts.add(new String[] {exchange.getRequestHeaders().getFirst("X-Govwatch-Signature"),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.start();
+            Path webhooks = Files.writeString(dir.resolve("webhooks.yml"), """
+                    webhooks:
+                      - name: it
+                        url: http://127.0.0.1:%d/hook
+                        secret: it-secret
+                        categories: [INCONSISTENT]
+                    """.formatted(receiver.getAddress().getPort()));
+
             RunCommand run = new RunCommand();
             StringWriter output = new StringWriter();
             CommandLine cli = new CommandLine(run).setOut(new PrintWriter(output, true));
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
                     "--portals", portals.toString(), "--data-dir", dir.resolve("data").toString(), "--min-delay-ms", "100",
-                    "--metrics-port", "0"));
+                    "--metrics-port", "0", "--webhooks", webhooks.toString()));
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline && !output.toString().contains("T4_TOTALS") && !exit.isDone()) {
+            while (System.nanoTime() < deadline && !(output.toString().contains("T4_TOTALS") && !posts.isEmpty()) && !exit.isDone()) {
                 Thread.sleep(500);
             }
             String metricsUrl = output.toString().replaceAll("(?s).*metrics: (http://\\S+/metrics).*", "$1");
@@ -71,6 +93,12 @@ class RunCommandIT {
                     .contains("swept run-it: 1 report link(s), 1 published")
                     .containsPattern("ALERT OPEN +INCONSISTENT +T4_TOTALS .*≠ 总计 " + (page.t4[4] + 5));
             assertThat(metrics).contains("govwatch_crawler_pages_published_total 1.0");
+            receiver.stop(0);
+            // The webhook got the alert, signed with its secret.
+            assertThat(posts).singleElement().satisfies(p -> {
+                assertThat(p[1]).contains("\"event\":\"alert.opened\"").contains("T4_TOTALS");
+                assertThat(p[0]).isEqualTo(dev.govwatch.notifier.Signature.of("it-secret", p[1].getBytes(StandardCharsets.UTF_8)));
+            });
         }
     }
 }

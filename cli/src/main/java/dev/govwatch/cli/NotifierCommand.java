@@ -1,0 +1,51 @@
+package dev.govwatch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import dev.govwatch.notifier.NotifierTopology;
+import dev.govwatch.notifier.WebhookFile;
+import dev.govwatch.notifier.WebhookSender;
+import dev.govwatch.streams.ServiceConfig;
+import dev.govwatch.streams.StreamsService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code govwatch notifier}: the webhook notifier against a Kafka cluster, until Ctrl-C. */
+@Command(name = "notifier", mixinStandardHelpOptions = true,
+        description = "POST each alert state change, signed, to the webhooks of a webhook file; until Ctrl-C.")
+final class NotifierCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServiceOptions options;
+
+    @Option(names = "--webhooks", required = true, description = "The webhook file (YAML).")
+    private Path webhookFile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        WebhookFile.Result hooks = WebhookFile.read(webhookFile, System.getenv());
+        if (!hooks.ok()) {
+            hooks.errors().forEach(e -> spec.commandLine().getErr().println("govwatch notifier: " + webhookFile + ": " + e));
+            return 1;
+        }
+        ServiceConfig config = options.toConfig(NotifierTopology.APPLICATION_ID, System.getenv());
+        try (StopSignal stop = new StopSignal("govwatch-notifier-stop").arm(Duration.ofMinutes(1));
+             StreamsService service = StreamsService.start("notifier", NotifierTopology.build(config, hooks.webhooks(),
+                     WebhookSender.standard()), config, options.replicationFactor, Duration.ofMinutes(2))) {
+            out.println("notifier running for " + hooks.webhooks().size() + " webhook(s); press Ctrl-C to stop");
+            out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+}

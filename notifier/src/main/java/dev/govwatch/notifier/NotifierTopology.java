@@ -1,0 +1,40 @@
+package dev.govwatch.notifier;
+
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.Topics;
+import dev.govwatch.schemas.ValueSerdes;
+import dev.govwatch.streams.ServiceConfig;
+
+/**
+ * The notifier: {@link Topics#ALERTS} → webhooks, with undeliverable notifications in
+ * {@link Topics#DEAD_LETTERS}. A pure function of its settings, so the application and the tests
+ * build the same topology.
+ */
+public final class NotifierTopology {
+
+    public static final String APPLICATION_ID = "govwatch-notifier";
+
+    private NotifierTopology() {
+    }
+
+    public static Topology build(ServiceConfig config, List<Webhook> webhooks, WebhookSender sender) {
+        ValueSerdes serdes = config.valueSerdes();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NotifyProcessor.STORE),
+                Serdes.String(), Serdes.String()));
+        builder.stream(Topics.ALERTS.name(), Consumed.with(Serdes.String(), serdes.<Alert>forTopic(Topics.ALERTS)).withName("alerts"))
+                .process(() -> new NotifyProcessor(webhooks, sender), Named.as("notify"), NotifyProcessor.STORE)
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DEAD_LETTERS)).withName("dead-letters"));
+        return builder.build();
+    }
+}
