@@ -76,6 +76,9 @@ public final class StreamsService implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping {}", name);
-        streams.close(Duration.ofSeconds(30));
+        // Leave the group at once, so that other instances take over (and govwatch replay may start)
+        // without waiting for this member's session to expire.
+        streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }

@@ -27,6 +27,11 @@ public final class Deadlines {
         this.overrides = Map.copyOf(overrides);
     }
 
+    /** The overrides in a stable order, e.g. {@code DEPARTMENT=--03-31}; empty for the national rules. */
+    public String describe() {
+        return new java.util.TreeMap<>(overrides).toString();
+    }
+
     public static Deadlines national() {
         return new Deadlines(Map.of());
     }

@@ -25,12 +25,15 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     static final String INDEX_STORE = "validator-alert-index";
     static final String AGENCIES_STORE = "validator-agencies";
     static final String PORTAL_STATUS_STORE = "validator-portal-status";
+    /** Per agency and year: the fingerprint of the rules the stored report was last checked with. */
+    static final String CHECKED_STORE = "validator-checked-with";
 
     private final Validation validation;
     private final MissingReports missingReports;
     private final Duration checkInterval;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, AnnualReport> reports;
+    private KeyValueStore<String, String> checkedWith;
     private AlertLedger ledger;
     private ExpectedReports expected;
 
@@ -44,6 +47,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.reports = context.getStateStore(REPORTS_STORE);
+        this.checkedWith = context.getStateStore(CHECKED_STORE);
         this.ledger = new AlertLedger(context.getStateStore(ALERTS_STORE), context.getStateStore(INDEX_STORE), this::forward);
         this.expected = new ExpectedReports(context.getStateStore(AGENCIES_STORE), context.getStateStore(PORTAL_STATUS_STORE),
                 missingReports, ledger);
@@ -60,10 +64,13 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         String agency = agencyOf(report.getReportKey());
         int year = report.getReportYear();
         AnnualReport stored = reports.get(slot(agency, year));
+        String fingerprint = validation.fingerprint();
         if (stored != null && stored.getPageSha256().equals(report.getPageSha256())
-                && stored.getExtractorVersion().equals(report.getExtractorVersion())) {
-            return; // the same version again (a redelivery or a replay without changes)
+                && stored.getExtractorVersion().equals(report.getExtractorVersion())
+                && fingerprint.equals(checkedWith.get(slot(agency, year)))) {
+            return; // the same version again, checked by the same rules (a redelivery, or a replay without changes)
         }
+        checkedWith.put(slot(agency, year), fingerprint);
         AnnualReport previousVersion = stored != null && !stored.getPageSha256().equals(report.getPageSha256()) ? stored : null;
         reports.put(slot(agency, year), report);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());

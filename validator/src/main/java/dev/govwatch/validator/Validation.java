@@ -54,6 +54,28 @@ public final class Validation {
         return alerts;
     }
 
+    /**
+     * Raise this whenever a rule's code changes what it finds: with the rule list and the deadlines
+     * it makes up the {@link #fingerprint()}, so that a replay re-checks reports already checked.
+     */
+    static final int RULES_REVISION = 1;
+
+    /**
+     * What the findings depend on besides the report: the rules (their ids and revision) and the
+     * deadlines. The validator re-checks a report it has seen before only when this changed.
+     */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder("r").append(RULES_REVISION);
+        rules.forEach(r -> sb.append('|').append(r.id()));
+        sb.append('|').append(deadlines.describe());
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String alertId(String rule, String reportKey, String detail) {
         return rule + "|" + reportKey + "|" + detail;
     }

@@ -68,6 +68,8 @@ public final class ValidatorTopology {
                 Serdes.String(), serdes.forTopic(Topics.ALERTS)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.INDEX_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.CHECKED_STORE),
+                Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.AGENCIES_STORE),
                 Serdes.String(), watchSerde));
         builder.globalTable(Topics.PORTAL_STATUS.name(),
@@ -77,8 +79,8 @@ public final class ValidatorTopology {
 
         Validation validation = new Validation(Rules.ALL, deadlines);
         MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval());
-        String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE,
-            ValidateProcessor.AGENCIES_STORE};
+        String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.CHECKED_STORE, ValidateProcessor.ALERTS_STORE,
+            ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE};
         var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
                 .selectKey((reportKey, report) -> ValidateProcessor.nameOf(report), Named.as("report-by-agency"))
                 .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName("reports-by-agency")
