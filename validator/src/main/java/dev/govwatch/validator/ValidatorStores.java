@@ -1,0 +1,19 @@
+package dev.govwatch.validator;
+
+/**
+ * The validator's queryable state stores, for interactive queries. All are partitioned by agency
+ * name (the key of the validator's repartition topic), so one agency's reports and alerts live on
+ * one instance.
+ */
+public final class ValidatorStores {
+
+    /** Agency#year → the latest {@link dev.govwatch.schemas.AnnualReport}. */
+    public static final String REPORTS = ValidateProcessor.REPORTS_STORE;
+    /** Alert id → the open {@link dev.govwatch.schemas.Alert}. */
+    public static final String OPEN_ALERTS = ValidateProcessor.ALERTS_STORE;
+    /** Agency name → {@link dev.govwatch.schemas.AgencyWatch}: who is expected to report, and what they reported. */
+    public static final String AGENCIES = ValidateProcessor.AGENCIES_STORE;
+
+    private ValidatorStores() {
+    }
+}

@@ -1,0 +1,191 @@
+package dev.govwatch.validator.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertCategory;
+import dev.govwatch.schemas.AlertJson;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Cell;
+import dev.govwatch.schemas.StatTable;
+import dev.govwatch.schemas.TableRow;
+import dev.govwatch.validator.ValidatorStores;
+
+/**
+ * What this validator instance holds, as JSON-ready maps: its part of the coverage grid, its open
+ * alerts, and single reports. {@link QueryServer} merges the parts of all instances.
+ */
+final class LocalStores {
+
+    /** Coverage states, worst first. */
+    static final List<String> STATES = List.of("MISSING", "BLOCKED", "LATE", "ON_TIME");
+
+    private final KafkaStreams streams;
+
+    LocalStores(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** One cell per agency and year this instance knows of: on time, late, missing or blocked, with its open problems. */
+    List<Map<String, Object>> coverage() {
+        Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
+        try (KeyValueIterator<String, AnnualReport> it = reports().all()) {
+            while (it.hasNext()) {
+                AnnualReport r = it.next().value;
+                if (r.getReportYear() == null) {
+                    continue;
+                }
+                Map<String, Object> cell = cell(cells, agencyOf(r), r.getReportYear());
+                cell.put("status", "ON_TIME");
+                cell.put("region", region(r.getRegion()));
+                cell.put("url", r.getSourceUrl());
+                cell.put("reportKey", r.getReportKey());
+                cell.put("published", r.getPublicationDate() == null ? null : r.getPublicationDate().toString());
+            }
+        }
+        for (Alert a : openAlerts()) {
+            if (a.getAgency() == null || a.getYear() == null) {
+                continue;
+            }
+            Map<String, Object> cell = cell(cells, a.getAgency(), a.getYear());
+            String state = a.getCategory() == AlertCategory.MISSING ? "MISSING" : a.getCategory() == AlertCategory.BLOCKED ? "BLOCKED"
+                    : a.getCategory() == AlertCategory.LATE ? "LATE" : null;
+            if (state != null && (cell.get("status") == null || STATES.indexOf(state) < STATES.indexOf((String) cell.get("status")))) {
+                cell.put("status", state);
+            }
+            if (state == null || state.equals("LATE")) {
+                cell.put("problems", (Integer) cell.get("problems") + 1);
+            }
+            cell.putIfAbsent("region", null);
+            if (cell.get("region") == null && a.getRegion() != null) {
+                cell.put("region", region(a.getRegion()));
+            }
+        }
+        cells.values().removeIf(c -> c.get("status") == null);
+        return new ArrayList<>(cells.values());
+    }
+
+    List<Map<String, Object>> alerts() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Alert a : openAlerts()) {
+            out.add(AlertJson.toMap(a));
+        }
+        return out;
+    }
+
+    /** The report filed under {@code reportKey} ({@code [code|]agency|year}), with its tables and open alerts, if held here. */
+    Optional<Map<String, Object>> report(String reportKey) {
+        int cut = reportKey.lastIndexOf('|');
+        if (cut < 0) {
+            return Optional.empty();
+        }
+        AnnualReport r = reports().get(reportKey.substring(0, cut) + "#" + reportKey.substring(cut + 1));
+        if (r == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agency", agencyOf(r));
+        m.put("reportKey", r.getReportKey());
+        m.put("year", r.getReportYear());
+        m.put("title", r.getTitle());
+        m.put("url", r.getSourceUrl());
+        m.put("published", r.getPublicationDate() == null ? null : r.getPublicationDate().toString());
+        m.put("region", region(r.getRegion()));
+        m.put("generation", r.getGeneration().name());
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (StatTable t : r.getTables()) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("id", t.getId());
+            tm.put("columns", t.getColumns());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TableRow row : t.getRows()) {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("key", row.getKey());
+                rm.put("label", row.getLabel());
+                List<Map<String, Object>> cells = new ArrayList<>();
+                for (Cell c : row.getCells()) {
+                    Map<String, Object> cm = new LinkedHashMap<>();
+                    cm.put("column", c.getColumn());
+                    cm.put("raw", c.getRaw());
+                    cm.put("kind", c.getKind().name());
+                    cells.add(cm);
+                }
+                rm.put("cells", cells);
+                rows.add(rm);
+            }
+            tm.put("rows", rows);
+            tables.add(tm);
+        }
+        m.put("tables", tables);
+        m.put("warnings", r.getWarnings());
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (Alert a : openAlerts()) {
+            if (r.getReportKey().equals(a.getReportKey()) || (agencyOf(r).equals(a.getAgency()) && r.getReportYear().equals(a.getYear()))) {
+                alerts.add(AlertJson.toMap(a));
+            }
+        }
+        m.put("alerts", alerts);
+        return Optional.of(m);
+    }
+
+    private List<Alert> openAlerts() {
+        List<Alert> out = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Alert> store = streams.store(
+                StoreQueryParameters.fromNameAndType(ValidatorStores.OPEN_ALERTS, QueryableStoreTypes.keyValueStore()));
+        try (KeyValueIterator<String, Alert> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, Alert> next = it.next();
+                out.add(next.value);
+            }
+        }
+        return out;
+    }
+
+    private ReadOnlyKeyValueStore<String, AnnualReport> reports() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ValidatorStores.REPORTS, QueryableStoreTypes.keyValueStore()));
+    }
+
+    private static Map<String, Object> cell(Map<String, Map<String, Object>> cells, String agency, int year) {
+        return cells.computeIfAbsent(agency + "#" + year, k -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("agency", agency);
+            c.put("year", year);
+            c.put("status", null);
+            c.put("problems", 0);
+            return c;
+        });
+    }
+
+    /** The name the validator files a report under (its repartition key). */
+    static String agencyOf(AnnualReport r) {
+        if (r.getAgency() != null) {
+            return r.getAgency();
+        }
+        String key = r.getReportKey();
+        int cut = key.lastIndexOf('|');
+        return cut < 0 ? key : key.substring(0, cut);
+    }
+
+    private static Map<String, Object> region(dev.govwatch.schemas.Region region) {
+        if (region == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", region.getCode());
+        m.put("province", region.getProvince());
+        m.put("prefecture", region.getPrefecture());
+        m.put("county", region.getCounty());
+        return m;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.govwatch.validator.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.govwatch.validator.ValidatorStores;
+
+/**
+ * The HTTP/JSON query API over the validator's state stores, and the dashboard built on it. Any
+ * instance answers any question: lists (coverage, alerts) are gathered from every instance of the
+ * application ({@code ?local=true} asks one instance for its own part only), and a single report is
+ * fetched from the instance that owns its agency's partition. If an instance cannot be reached the
+ * answer says so ({@code "partial": true}) instead of silently leaving its part out.
+ *
+ * <ul>
+ *   <li>{@code GET /api/coverage} — agency × year: ON_TIME, LATE, MISSING, BLOCKED, with open problems</li>
+ *   <li>{@code GET /api/alerts?category=C&region=R} — open alerts</li>
+ *   <li>{@code GET /api/report?agency=A&key=K} — one report with its tables and open alerts</li>
+ *   <li>{@code GET /health} — 200 while the streams run, 503 otherwise</li>
+ *   <li>{@code GET /} — the dashboard</li>
+ * </ul>
+ */
+public final class QueryServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final LocalStores local;
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private QueryServer(KafkaStreams streams, String bindAddress, HostInfo self) throws IOException {
+        this.streams = streams;
+        this.self = self;
+        this.local = new LocalStores(streams);
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, self.port()), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "govwatch-query");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    /**
+     * Serves on {@code self.port()} at {@code bindAddress}; {@code self} must be what the streams'
+     * {@code application.server} says, so that other instances find this one.
+     */
+    public static QueryServer start(KafkaStreams streams, String bindAddress, HostInfo self) throws IOException {
+        return new QueryServer(streams, bindAddress, self);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI());
+            if (!exchange.getRequestMethod().equals("GET")) {
+                send(exchange, 405, "text/plain", "GET only".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            try {
+                switch (path) {
+                    case "/health" -> health(exchange);
+                    case "/api/coverage" -> json(exchange, 200, gather("/api/coverage", "cells", query, local::coverage));
+                    case "/api/alerts" -> json(exchange, 200, filtered(gather("/api/alerts", "alerts", query, local::alerts), query));
+                    case "/api/report" -> report(exchange, query);
+                    case "/", "/index.html" -> resource(exchange, "index.html", "text/html; charset=utf-8");
+                    default -> send(exchange, 404, "text/plain", ("no such page: " + path).getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (InvalidStateStoreException e) {
+                // During a rebalance the stores move; the caller should simply ask again.
+                json(exchange, 503, Map.of("error", "state stores are moving between instances; retry in a moment: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warn("query {} failed", exchange.getRequestURI(), e);
+                json(exchange, 500, Map.of("error", String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    private void health(HttpExchange exchange) throws IOException {
+        KafkaStreams.State state = streams.state();
+        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        json(exchange, up ? 200 : 503, Map.of("state", state.name()));
+    }
+
+    /** This instance's part, plus (unless {@code local=true}) every other instance's. */
+    private Map<String, Object> gather(String path, String field, Map<String, String> query,
+                                       java.util.function.Supplier<List<Map<String, Object>>> mine) {
+        List<Object> all = new ArrayList<>(mine.get());
+        List<String> unreachable = new ArrayList<>();
+        if (!"true".equals(query.get("local"))) {
+            for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+                HostInfo host = instance.hostInfo();
+                if (host.equals(self) || !instance.stateStoreNames().contains(ValidatorStores.REPORTS)) {
+                    continue;
+                }
+                try {
+                    Map<?, ?> part = fetch(host, path + "?local=true");
+                    all.addAll((List<?>) part.get(field));
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    unreachable.add(host.host() + ":" + host.port());
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(field, all);
+        out.put("partial", !unreachable.isEmpty());
+        out.put("unreachable", unreachable);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> filtered(Map<String, Object> answer, Map<String, String> query) {
+        String category = query.get("category");
+        String region = query.get("region");
+        List<Object> alerts = new ArrayList<>((List<Object>) answer.get("alerts"));
+        alerts.removeIf(o -> {
+            Map<String, Object> a = (Map<String, Object>) o;
+            if (category != null && !category.isBlank() && !category.toUpperCase(Locale.ROOT).equals(a.get("category"))) {
+                return true;
+            }
+            return region != null && !region.isBlank() && !String.valueOf(a.get("region")).contains(region);
+        });
+        answer.put("alerts", alerts);
+        return answer;
+    }
+
+    private void report(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String agency = query.get("agency");
+        String key = query.get("key");
+        if (agency == null || key == null) {
+            json(exchange, 400, Map.of("error", "give agency and key (the report key, as in /api/coverage)"));
+            return;
+        }
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ValidatorStores.REPORTS, agency, Serdes.String().serializer());
+        HostInfo host = owner.activeHost();
+        if (host == null || host.equals(self) || host.port() < 0 || "true".equals(query.get("local"))) {
+            Optional<Map<String, Object>> report = local.report(key);
+            json(exchange, report.isPresent() ? 200 : 404, report.isPresent() ? report.get() : Map.of("error", "no report " + key));
+            return;
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
+                    + "/api/report?local=true&agency=" + encode(agency) + "&key=" + encode(key))).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            send(exchange, response.statusCode(), "application/json; charset=utf-8", response.body());
+        } catch (IOException | InterruptedException e) {
+            json(exchange, 502, Map.of("error", "the instance holding " + agency + " (" + host.host() + ":" + host.port()
+                    + ") did not answer: " + e.getMessage()));
+        }
+    }
+
+    private Map<?, ?> fetch(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
+                + pathAndQuery)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode());
+        }
+        return JSON.readValue(response.body(), Map.class);
+    }
+
+    private static void resource(HttpExchange exchange, String name, String type) throws IOException {
+        try (InputStream in = QueryServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                send(exchange, 404, "text/plain", ("missing resource " + name).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            send(exchange, 200, type, in.readAllBytes());
+        }
+    }
+
+    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> out = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
