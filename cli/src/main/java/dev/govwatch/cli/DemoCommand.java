@@ -47,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--http-port", defaultValue = "0",
+            description = "Port of the dashboard and query API on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
     @Option(names = "--webhooks", description = "Webhook file (YAML): also run the notifier, POSTing alerts to these webhooks.")
     private Path webhookFile;
 
@@ -100,8 +104,9 @@ final class DemoCommand implements Callable<Integer> {
             say(out, "starting the embedded stack, extractor, validator and crawler …");
             try (StopSignal armed = stop.arm(Duration.ofSeconds(90));
                  LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, Duration.ofMillis(100),
-                         Deadlines.national(), missing, new SimpleMeterRegistry(), webhooks), sweep -> { })) {
+                         Deadlines.national(), missing, new SimpleMeterRegistry(), webhooks, httpPort), sweep -> { })) {
                 pipeline.publish(portals);
+                say(out, "dashboard: " + pipeline.dashboardUrl());
                 for (Portal p : portals) {
                     say(out, "watching " + p.getName() + " " + p.getListPages().get(0) + " (expects "
                             + p.getExpectedAgencies().stream().map(ExpectedAgency::getName).toList() + ")");

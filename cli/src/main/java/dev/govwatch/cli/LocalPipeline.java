@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.state.HostInfo;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -31,6 +33,7 @@ import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.ValidatorTopology;
+import dev.govwatch.validator.query.QueryServer;
 
 /**
  * The whole pipeline in one process, as {@code govwatch run} and {@code govwatch demo} use it: the
@@ -44,15 +47,17 @@ final class LocalPipeline implements AutoCloseable {
      * @param dataDir  all state: {@code stack/} (broker and registry), {@code streams/} (state stores)
      * @param minDelay least pause between two requests to one host
      * @param webhooks where the notifier POSTs alerts; none: no notifier runs
+     * @param httpPort the query API and dashboard on 127.0.0.1; 0 picks a free port
      */
     record Options(Path dataDir, Duration minDelay, Deadlines deadlines, ValidatorTopology.MissingPolicy missing,
-                   MeterRegistry meters, List<Webhook> webhooks) {
+                   MeterRegistry meters, List<Webhook> webhooks, int httpPort) {
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final EmbeddedStack stack;
     private final CrawlSession crawl;
     private final KafkaConsumer<String, Alert> alerts;
+    private QueryServer query;
 
     private LocalPipeline(Options options, Consumer<Crawler.Sweep> onSweep) throws Exception {
         try {
@@ -61,9 +66,18 @@ final class LocalPipeline implements AutoCloseable {
             stack = remember(EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false));
             remember(StreamsService.start("extractor", ExtractorTopology.build(service(options, ExtractorTopology.APPLICATION_ID)),
                     service(options, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
-            remember(StreamsService.start("validator",
-                    ValidatorTopology.build(service(options, ValidatorTopology.APPLICATION_ID), options.deadlines(), options.missing()),
-                    service(options, ValidatorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
+            int httpPort = options.httpPort() != 0 ? options.httpPort() : freePort();
+            HostInfo self = new HostInfo("127.0.0.1", httpPort);
+            Map<String, Object> validatorProps = new HashMap<>(Map.of("kafka.application.server", self.host() + ":" + self.port()));
+            ServiceConfig validatorConfig = service(options, ValidatorTopology.APPLICATION_ID, validatorProps);
+            StreamsService validator = remember(StreamsService.start("validator",
+                    ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing()),
+                    validatorConfig, (short) 1, Duration.ofMinutes(2)));
+            try {
+                query = remember(QueryServer.start(validator.streams(), "127.0.0.1", self));
+            } catch (java.net.BindException e) {
+                throw new IllegalStateException("port " + httpPort + " for the dashboard is in use; choose another with --http-port", e);
+            }
             if (!options.webhooks().isEmpty()) {
                 remember(StreamsService.start("notifier",
                         NotifierTopology.build(service(options, NotifierTopology.APPLICATION_ID), options.webhooks(), WebhookSender.standard()),
@@ -105,10 +119,26 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     private ServiceConfig service(Options options, String applicationId) {
-        return ServiceConfig.of(applicationId, Map.of(
-                ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-                ServiceConfig.REGISTRY_URL, stack.registryUrl(),
-                ServiceConfig.STATE_DIR, options.dataDir().resolve("streams").toString()));
+        return service(options, applicationId, Map.of());
+    }
+
+    private ServiceConfig service(Options options, String applicationId, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
+        props.put(ServiceConfig.REGISTRY_URL, stack.registryUrl());
+        props.put(ServiceConfig.STATE_DIR, options.dataDir().resolve("streams").toString());
+        return ServiceConfig.of(applicationId, props);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The dashboard, e.g. http://127.0.0.1:8470/. */
+    String dashboardUrl() {
+        return "http://127.0.0.1:" + query.port() + "/";
     }
 
     /**

@@ -33,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--portals", defaultValue = "examples/portals.yml", description = "Portal file (default: ${DEFAULT-VALUE}).")
     private Path portalFile;
 
+    @Option(names = "--http-port", defaultValue = "8470",
+            description = "Port of the dashboard and query API on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
     @Option(names = "--webhooks", description = "Webhook file (YAML): also run the notifier, POSTing alerts to these webhooks.")
     private Path webhookFile;
 
@@ -89,12 +93,12 @@ final class RunCommand implements Callable<Integer> {
         say(out, "starting the embedded stack, extractor, validator" + (webhooks.isEmpty() ? "" : ", notifier") + " and crawler in " + dataDir.toAbsolutePath() + " …");
         try (StopSignal armed = stop.arm(Duration.ofSeconds(90));
              LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, Duration.ofMillis(minDelayMs),
-                     Deadlines.withOverrides(deadlines), ValidatorTopology.MissingPolicy.defaults(), meters, webhooks), sweep -> say(out,
+                     Deadlines.withOverrides(deadlines), ValidatorTopology.MissingPolicy.defaults(), meters, webhooks, httpPort), sweep -> say(out,
                      String.format("swept %s: %d report link(s), %d published, %d unchanged, %d blocked, %d failed",
                              sweep.portalId(), sweep.reportLinks(), sweep.published(), sweep.notModified(), sweep.blocked(),
                              sweep.failed())))) {
             say(out, "kafka " + pipeline.stack().bootstrapServers() + ", registry " + pipeline.stack().registryUrl()
-                    + "; extractor and validator running");
+                    + "; extractor and validator running; dashboard " + pipeline.dashboardUrl());
             pipeline.publish(file.portals());
             say(out, file.portals().size() + " portal(s) from " + portalFile + "; crawling. Ctrl-C stops.");
             while (!stop.requested()) {

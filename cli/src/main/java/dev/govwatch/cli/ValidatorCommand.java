@@ -8,6 +8,7 @@ import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.ValidatorTopology;
+import dev.govwatch.validator.query.QueryServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +30,15 @@ final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--deadlines", description = "Deadline overrides, e.g. TOWN@河北省=02-20,TOWN=03-15 (month-day of the next year).")
     private String deadlines;
 
+    @Option(names = "--http-port", defaultValue = "-1",
+            description = "Serve the query API and dashboard on this port (-1, the default: none). Instances of one application "
+                    + "find each other through it, so give every instance one.")
+    private int httpPort;
+
+    @Option(names = "--advertised-host", defaultValue = "127.0.0.1",
+            description = "Host name other instances reach this one's query API at (default: ${DEFAULT-VALUE}).")
+    private String advertisedHost;
+
     @Option(names = "--grace-days", defaultValue = "7", description = "Days after a deadline before a report counts as MISSING (default: ${DEFAULT-VALUE}).")
     private int graceDays;
 
@@ -38,15 +48,29 @@ final class ValidatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, System.getenv());
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (httpPort >= 0) {
+            // application.server is how the instances find each other's query API.
+            env.put("GOVWATCH_KAFKA_APPLICATION_SERVER", advertisedHost + ":" + httpPort);
+        }
+        ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, env);
         try (StopSignal stop = new StopSignal("govwatch-validator-stop").arm(Duration.ofMinutes(1));
              StreamsService service = StreamsService.start("validator",
                 ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), new ValidatorTopology.MissingPolicy(
                         java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes))), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
-            out.println("validator running; press Ctrl-C to stop");
-            out.flush();
-            stop.await();
+            QueryServer query = httpPort < 0 ? null : QueryServer.start(service.streams(), "0.0.0.0",
+                    new org.apache.kafka.streams.state.HostInfo(advertisedHost, httpPort));
+            try {
+                out.println("validator running" + (query == null ? "" : "; query API and dashboard on port " + query.port())
+                        + "; press Ctrl-C to stop");
+                out.flush();
+                stop.await();
+            } finally {
+                if (query != null) {
+                    query.close();
+                }
+            }
         }
         return 0;
     }

@@ -72,7 +72,7 @@ class RunCommandIT {
             CommandLine cli = new CommandLine(run).setOut(new PrintWriter(output, true));
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
                     "--portals", portals.toString(), "--data-dir", dir.resolve("data").toString(), "--min-delay-ms", "100",
-                    "--metrics-port", "0", "--webhooks", webhooks.toString()));
+                    "--metrics-port", "0", "--http-port", "0", "--webhooks", webhooks.toString()));
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (System.nanoTime() < deadline && !(output.toString().contains("T4_TOTALS") && !posts.isEmpty()) && !exit.isDone()) {
                 Thread.sleep(500);
