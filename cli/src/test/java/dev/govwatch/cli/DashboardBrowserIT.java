@@ -1,0 +1,146 @@
+package dev.govwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import picocli.CommandLine;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver, installed by
+ * {@code scripts/install-browser} when missing), on the data of {@code govwatch demo}: the coverage
+ * grid shows each state, the alert list filters by category, and a report's offending cells are
+ * highlighted. A screenshot is kept in {@code target/failsafe-reports/}.
+ */
+class DashboardBrowserIT {
+
+    private static Path chromium;
+    private static Path chromedriver;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        {
+            // Returns at once when everything is there.
+            Path script = repositoryRoot().resolve("scripts/install-browser");
+            Process install = new ProcessBuilder(script.toString()).redirectErrorStream(true).start();
+            String output = new String(install.getInputStream().readAllBytes());
+            if (!install.waitFor(10, TimeUnit.MINUTES) || install.exitValue() != 0) {
+                fail("the browser test needs chromium and chromedriver; scripts/install-browser could not install them:\n" + output);
+            }
+        }
+        chromium = find("chromium").orElseThrow();
+        chromedriver = find("chromedriver").orElseThrow();
+    }
+
+    @Test
+    void theDashboardShowsCoverageAlertsAndTheOffendingCells(@TempDir Path dir) throws Exception {
+        DemoCommand demo = new DemoCommand();
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(demo).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(new StringWriter(), true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--speed", "3", "--http-port", "0",
+                "--data-dir", dir.resolve("demo").toString()));
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (!out.toString().contains("every category has appeared") && !exit.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(out.toString()).contains("every category has appeared");
+            String url = out.toString().replaceAll("(?s).*dashboard: (http://\\S+).*", "$1");
+
+            ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
+                    .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
+            WebDriver browser = new ChromeDriver(service, options);
+            try {
+                browser.get(url);
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                wait.until(d -> !d.findElements(By.cssSelector("td.cell[data-status='BLOCKED']")).isEmpty());
+                assertThat(status(browser, "示范县卫生健康委员会")).isEqualTo("MISSING");
+                assertThat(status(browser, "云岭县人民政府")).isEqualTo("BLOCKED");
+                assertThat(status(browser, "示范县财政局")).isEqualTo("LATE");
+                assertThat(status(browser, "关山县人民政府")).isEqualTo("ON_TIME");
+
+                browser.findElement(By.id("tab-alerts")).click();
+                new Select(browser.findElement(By.id("category"))).selectByValue("DUPLICATE");
+                List<WebElement> rows = browser.findElements(By.cssSelector("#alerts tbody tr"));
+                assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getAttribute("data-category")).isEqualTo("DUPLICATE"));
+                new Select(browser.findElement(By.id("category"))).selectByValue("");
+                List<String> categories = browser.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                        .map(r -> r.getAttribute("data-category")).distinct().toList();
+                // CHANGED is an event, not a condition: it never stays open.
+                assertThat(categories).contains("MISSING", "BLOCKED", "LATE", "INCONSISTENT", "INCOMPLETE", "OUTDATED_FORMAT", "DUPLICATE");
+
+                browser.findElement(By.id("tab-coverage")).click();
+                cell(browser, "示范县交通运输局", "2025").click();
+                wait.until(d -> !d.findElements(By.id("report-title")).isEmpty());
+                assertThat(browser.findElement(By.id("report-title")).getText()).contains("示范县交通运输局").contains("2025");
+                List<String> offending = browser.findElements(By.cssSelector("td.offending")).stream()
+                        .map(td -> td.getAttribute("data-where")).toList();
+                // The six 上年结转 cells that disagree with last year's 结转下年度, and the 表二 stock that does not follow.
+                assertThat(offending).filteredOn(w -> w.startsWith("T3/apps.carriedIn/")).hasSize(6);
+                assertThat(offending).allMatch(w -> w.startsWith("T3/apps.carriedIn/") || w.startsWith("T2/"));
+                assertThat(browser.findElements(By.cssSelector("td[data-where^='T3/apps.new/']"))).isNotEmpty()
+                        .noneMatch(td -> td.getAttribute("class") != null && td.getAttribute("class").contains("offending"));
+                assertThat(browser.findElement(By.id("report-alerts")).getText()).contains("CARRY_OVER").contains("COPIED_TABLES");
+
+                File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+                Path kept = Path.of("target", "failsafe-reports", "dashboard-report-view.png");
+                Files.createDirectories(kept.getParent());
+                Files.copy(shot.toPath(), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                assertThat(Files.size(kept)).isGreaterThan(10_000);
+            } finally {
+                browser.quit();
+            }
+        } finally {
+            demo.stop.request();
+            assertThat(exit.get(3, TimeUnit.MINUTES)).isZero();
+        }
+    }
+
+    private static String status(WebDriver browser, String agency) {
+        return cell(browser, agency, "2025").getAttribute("data-status");
+    }
+
+    private static WebElement cell(WebDriver browser, String agency, String year) {
+        return browser.findElement(By.cssSelector("td.cell[data-agency='" + agency + "'][data-year='" + year + "']"));
+    }
+
+    private static Optional<Path> find(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Stream.of(path.split(File.pathSeparator)).map(p -> Path.of(p, program)).filter(Files::isExecutable).findFirst();
+    }
+
+    private static Path repositoryRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("scripts/install-browser"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("scripts/install-browser not found above " + Path.of("").toAbsolutePath());
+    }
+}
