@@ -54,13 +54,18 @@ final class CrawlerCommand implements Callable<Integer> {
             description = "Serve /metrics (Prometheus) and /health on this loopback port; 0 picks one; -1 (default) serves none.")
     private int metricsPort;
 
+    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1",
+            description = "Address the metrics endpoint listens on (0.0.0.0 in a container) (default: ${DEFAULT-VALUE}).")
+    private String metricsBind;
+
     @Override
     public Integer call() throws Exception {
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters =
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
-        MetricsEndpoint endpoint = metricsPort < 0 ? null : MetricsEndpoint.start(metricsPort, meters);
+        MetricsEndpoint endpoint = metricsPort < 0 ? null
+                : MetricsEndpoint.start(metricsBind, metricsPort, meters, () -> true, () -> true);
         if (endpoint != null) {
-            spec.commandLine().getOut().println("metrics: http://127.0.0.1:" + endpoint.port() + "/metrics");
+            spec.commandLine().getOut().println("metrics: http://" + metricsBind + ":" + endpoint.port() + "/metrics");
             spec.commandLine().getOut().flush();
         }
         try {

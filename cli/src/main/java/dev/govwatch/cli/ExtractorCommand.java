@@ -24,16 +24,21 @@ final class ExtractorCommand implements Callable<Integer> {
     @Mixin
     private ServiceOptions options;
 
+    /** Ctrl-C, or a test, stops the service. */
+    final StopSignal stop = new StopSignal("govwatch-extractor-stop");
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = options.toConfig(ExtractorTopology.APPLICATION_ID, System.getenv());
-        try (StopSignal stop = new StopSignal("govwatch-extractor-stop").arm(Duration.ofMinutes(1));
+        try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
              StreamsService service = StreamsService.start("extractor", ExtractorTopology.build(config), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
             out.println("extractor running; press Ctrl-C to stop");
             out.flush();
-            stop.await();
+            try (MetricsEndpoint metrics = options.metrics(service.streams(), out)) {
+                stop.await();
+            }
         }
         return 0;
     }

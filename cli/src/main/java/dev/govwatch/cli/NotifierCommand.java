@@ -30,6 +30,9 @@ final class NotifierCommand implements Callable<Integer> {
     @Option(names = "--webhooks", required = true, description = "The webhook file (YAML).")
     private Path webhookFile;
 
+    /** Ctrl-C, or a test, stops the service. */
+    final StopSignal stop = new StopSignal("govwatch-notifier-stop");
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -39,12 +42,14 @@ final class NotifierCommand implements Callable<Integer> {
             return 1;
         }
         ServiceConfig config = options.toConfig(NotifierTopology.APPLICATION_ID, System.getenv());
-        try (StopSignal stop = new StopSignal("govwatch-notifier-stop").arm(Duration.ofMinutes(1));
+        try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
              StreamsService service = StreamsService.start("notifier", NotifierTopology.build(config, hooks.webhooks(),
                      WebhookSender.standard()), config, options.replicationFactor, Duration.ofMinutes(2))) {
             out.println("notifier running for " + hooks.webhooks().size() + " webhook(s); press Ctrl-C to stop");
             out.flush();
-            stop.await();
+            try (MetricsEndpoint metrics = options.metrics(service.streams(), out)) {
+                stop.await();
+            }
         }
         return 0;
     }

@@ -45,6 +45,9 @@ final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--missing-check-minutes", defaultValue = "60", description = "How often expected reports are looked for (default: ${DEFAULT-VALUE}).")
     private int checkMinutes;
 
+    /** Ctrl-C, or a test, stops the service. */
+    final StopSignal stop = new StopSignal("govwatch-validator-stop");
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -54,7 +57,7 @@ final class ValidatorCommand implements Callable<Integer> {
             env.put("GOVWATCH_KAFKA_APPLICATION_SERVER", advertisedHost + ":" + httpPort);
         }
         ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, env);
-        try (StopSignal stop = new StopSignal("govwatch-validator-stop").arm(Duration.ofMinutes(1));
+        try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
              StreamsService service = StreamsService.start("validator",
                 ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), new ValidatorTopology.MissingPolicy(
                         java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes))), config,
@@ -65,7 +68,9 @@ final class ValidatorCommand implements Callable<Integer> {
                 out.println("validator running" + (query == null ? "" : "; query API and dashboard on port " + query.port())
                         + "; press Ctrl-C to stop");
                 out.flush();
-                stop.await();
+                try (MetricsEndpoint metrics = options.metrics(service.streams(), out)) {
+                    stop.await();
+                }
             } finally {
                 if (query != null) {
                     query.close();
