@@ -37,6 +37,27 @@ class DockerComposeFileTest {
         assertThat(registry.at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
     }
 
+    @Test
+    void theServicesRunFromTheRepositoryImageAgainstTheComposeStack() throws Exception {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(FILE));
+        assertThat(compose.at("/services/crawler/build").asText()).isEqualTo(".");
+        assertThat(Files.readString(Path.of("..", "Dockerfile"))).contains("dev.govwatch.cli.Govwatch");
+        for (String service : new String[] {"crawler", "extractor", "validator", "notifier"}) {
+            JsonNode s = compose.at("/services/" + service);
+            assertThat(s.path("image").asText()).as(service).isEqualTo("govwatch:local");
+            java.util.List<String> command = new java.util.ArrayList<>();
+            s.path("command").forEach(n -> command.add(n.asText()));
+            assertThat(command.get(0)).as(service).isEqualTo(service);
+            assertThat(String.join(" ", command)).as(service)
+                    .contains("--bootstrap-servers kafka:9092")
+                    .contains("--registry-url http://registry:8080/apis/registry/v2")
+                    .contains("--metrics-bind 0.0.0.0");
+            assertThat(s.at("/depends_on/registry/condition").asText()).as(service).isEqualTo("service_healthy");
+        }
+        assertThat(compose.at("/services/validator/ports").get(0).asText()).isEqualTo("8470:8470");
+        assertThat(compose.at("/services/notifier/profiles").get(0).asText()).isEqualTo("notify");
+    }
+
     private static String registryServerVersion() throws Exception {
         String pom = Files.readString(Path.of("..", "registry-server", "pom.xml"));
         return pom.replaceAll("(?s).*<apicurio.server.version>([^<]+)</apicurio.server.version>.*", "$1");
