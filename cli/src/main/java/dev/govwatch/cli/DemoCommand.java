@@ -122,6 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         Set<String> seen = new LinkedHashSet<>();
         int opened = 0;
         int resolved = 0;
+        boolean corrected = false;
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
         boolean announced = false;
@@ -139,9 +140,10 @@ final class DemoCommand implements Callable<Integer> {
                     seen.add(alert.getCategory().name());
                 } else {
                     resolved++;
+                    corrected |= alert.getRule().equals(DemoScenario.RESOLVED_RULE);
                 }
             }
-            boolean complete = pending.isEmpty() && seen.containsAll(DemoScenario.CATEGORIES) && resolved > 0;
+            boolean complete = pending.isEmpty() && seen.containsAll(DemoScenario.CATEGORIES) && corrected;
             if (complete && !announced) {
                 say(out, String.format("demo: every category has appeared (%s); %d alert(s) opened, %d resolved.%s", String.join(", ", seen),
                         opened, resolved, exitWhenDone ? "" : " Still watching; Ctrl-C stops."));
@@ -153,7 +155,8 @@ final class DemoCommand implements Callable<Integer> {
             if (exitWhenDone && System.nanoTime() > deadline) {
                 List<String> absent = DemoScenario.CATEGORIES.stream().filter(c -> !seen.contains(c)).toList();
                 spec.commandLine().getErr().printf("govwatch demo: after %d s still waiting for %s%s%n", timeoutSeconds,
-                        absent.isEmpty() ? "" : "categories " + absent, resolved > 0 ? "" : (absent.isEmpty() ? "" : " and ") + "a resolved alert");
+                        absent.isEmpty() ? "" : "categories " + absent,
+                        corrected ? "" : (absent.isEmpty() ? "" : " and ") + "the corrected report's " + DemoScenario.RESOLVED_RULE + " to resolve");
                 return 1;
             }
         }

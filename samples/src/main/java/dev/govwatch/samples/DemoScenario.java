@@ -33,6 +33,9 @@ public final class DemoScenario {
     public static final List<String> CATEGORIES = List.of("INCONSISTENT", "INCOMPLETE", "OUTDATED_FORMAT", "LATE", "DUPLICATE",
             "CHANGED", "MISSING", "BLOCKED");
 
+    /** The rule whose alert the timeline's last step resolves (示范县教育局 corrects its 表四). */
+    public static final String RESOLVED_RULE = "T4_TOTALS";
+
     private final List<PortalSpec> portals = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
 

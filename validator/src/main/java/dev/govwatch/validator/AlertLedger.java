@@ -32,6 +32,16 @@ final class AlertLedger {
     }
 
     /**
+     * Like {@link #reconcile}, but never opens an alert: what is open may resolve or change, and
+     * anything new is left for a later full check. For moments when the findings may be premature,
+     * such as a report arriving whose next-year sibling is still on its way through the pipeline.
+     */
+    void reconcileOpenOnly(String subject, List<Alert> found, Instant now) {
+        Set<String> wasOpen = ids(index.get(subject));
+        reconcile(subject, found.stream().filter(a -> wasOpen.contains(a.getId())).toList(), now);
+    }
+
+    /**
      * Sends what changed between the subject's open alerts and its current findings.
      *
      * @param subject index key: a report key, or "agency|" + name

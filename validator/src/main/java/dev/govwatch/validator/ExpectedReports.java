@@ -55,7 +55,12 @@ final class ExpectedReports {
         }
         watch.setReportedYears(years);
         agencies.put(name, watch);
-        check(watch, now);
+        // Resolve at once, but open nothing here: the agency's report for the next year may be
+        // right behind this one (both found in one sweep); the periodic check opens what stays missing.
+        PortalStatus portal = portalOf(watch);
+        if (missingReports.canJudge(watch, portal, now)) {
+            ledger.reconcileOpenOnly("agency|" + watch.getName(), missingReports.evaluate(watch, portal, now), now);
+        }
     }
 
     /** A portal lists the agency as one that must report there. */
@@ -93,12 +98,16 @@ final class ExpectedReports {
         all.forEach(watch -> check(watch, now));
     }
 
-    private void check(AgencyWatch watch, Instant now) {
-        PortalStatus portal = null;
-        if (watch.getPortalId() != null) {
-            ValueAndTimestamp<PortalStatus> status = portalStatus.get(watch.getPortalId());
-            portal = status == null ? null : status.value();
+    private PortalStatus portalOf(AgencyWatch watch) {
+        if (watch.getPortalId() == null) {
+            return null;
         }
+        ValueAndTimestamp<PortalStatus> status = portalStatus.get(watch.getPortalId());
+        return status == null ? null : status.value();
+    }
+
+    private void check(AgencyWatch watch, Instant now) {
+        PortalStatus portal = portalOf(watch);
         if (missingReports.canJudge(watch, portal, now)) {
             ledger.reconcile("agency|" + watch.getName(), missingReports.evaluate(watch, portal, now), now);
         }

@@ -147,6 +147,23 @@ class MissingReportsTopologyTest {
     }
 
     @Test
+    void aReportDoesNotCallItsNextYearMissingWhileThatOneIsStillOnItsWay() {
+        portalStatus.pipeInput("test", PortalStatus.newBuilder().setPortalId("test").setState(PortalState.OK).setSince(START)
+                .setCheckedAt(START).build());
+        driver.advanceWallClockTime(Duration.ofDays(70)); // 2025-04-12: the 2024 reports are overdue
+        alerts.readValuesToList();
+        AnnualReport county2023 = TestReports.withYear(TestReports.clean2024(4), 2023);
+        AnnualReport county2024 = TestReports.clean2024(4);
+
+        reports.pipeInput(county2023.getReportKey(), county2023);
+        reports.pipeInput(county2024.getReportKey(), county2024);
+        driver.advanceWallClockTime(Duration.ofHours(1));
+
+        assertThat(alerts.readValuesToList()).filteredOn(a -> county2023.getAgency().equals(a.getAgency()))
+                .extracting(Alert::getRule).doesNotContain("MISSING");
+    }
+
+    @Test
     void aPortalKnownBlockedWhenItsListingArrivesRaisesBlockedOnce() {
         portalStatus.pipeInput("p1", status(PortalState.BLOCKED, "HTTP 412"));
         driver.advanceWallClockTime(Duration.ofDays(8));
