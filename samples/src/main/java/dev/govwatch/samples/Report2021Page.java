@@ -197,6 +197,20 @@ public final class Report2021Page {
                 .replace("2025-01-20", published);
     }
 
+    /**
+     * {@code html} (this page, possibly re-dated by {@link #as}) with 表四's first 总计 (行政复议)
+     * raised by {@code by}, so that it no longer adds up: one T4_TOTALS alert.
+     */
+    public String withReviewTotalOffBy(String html, int by) {
+        StringBuilder good = new StringBuilder("<tr>");
+        StringBuilder bad = new StringBuilder("<tr>");
+        for (int i = 0; i < t4.length; i++) {
+            good.append("<td>").append(t4[i]).append("</td>");
+            bad.append("<td>").append(i == 4 ? t4[i] + by : t4[i]).append("</td>");
+        }
+        return html.replace(good, bad);
+    }
+
     public List<String> t3Keys() {
         return new ArrayList<>(t3.keySet());
     }
