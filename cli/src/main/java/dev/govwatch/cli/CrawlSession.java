@@ -48,6 +48,7 @@ final class CrawlSession implements AutoCloseable {
         this.crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(minDelay), sink, Clock.systemUTC(), meters);
         this.assignment = new PortalAssignment(group, registry);
         crawler.resume(known);
+        sink.onLost(crawler::forget);
         this.loop = new CrawlLoop(crawler, Clock.systemUTC(), sweep -> {
             sink.flush();
             onSweep.accept(sweep);

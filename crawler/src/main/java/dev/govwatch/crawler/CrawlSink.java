@@ -15,4 +15,14 @@ public interface CrawlSink {
 
     /** Whether a portal can be read. */
     void portalStatus(PortalStatus status);
+
+    /**
+     * A page published together with the state that records it: a sink that can should make the
+     * two visible together or not at all, so that a crash between them neither loses the page nor
+     * publishes it twice after a restart.
+     */
+    default void published(FetchedPage page, CrawlState state) {
+        page(page);
+        state(state);
+    }
 }

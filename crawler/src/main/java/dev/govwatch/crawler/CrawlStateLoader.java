@@ -25,6 +25,8 @@ public final class CrawlStateLoader {
     public static List<CrawlState> load(Map<String, Object> clientConfig, RegistryConnection registry, Duration timeout) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only what the crawler committed: a page and its state arrive together or not at all.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, CrawlState> latest = new HashMap<>();
         try (KafkaConsumer<String, CrawlState> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 AvroSerdes.<CrawlState>deserializer(registry))) {

@@ -90,6 +90,14 @@ public final class Crawler implements AutoCloseable {
         metrics.watchQueues(scheduler::waiting, scheduler::busiestHost);
     }
 
+    /**
+     * Forgets what is known about these URLs, so that the next sweep fetches and publishes them
+     * again: for output the sink could not deliver.
+     */
+    public void forget(java.util.Collection<String> urls) {
+        urls.forEach(states::remove);
+    }
+
     /** What an earlier run knew (from the crawl-state topic), so that a restart does not refetch everything. */
     public void resume(Iterable<CrawlState> known) {
         known.forEach(s -> states.put(s.getUrl(), s));
@@ -222,6 +230,7 @@ public final class Crawler implements AutoCloseable {
                     }
                     FetchResult r = result.get();
                     Optional<String> challenge = Challenges.detect(r);
+                    FetchedPage published = null;
                     CrawlState.Builder state = known == null
                             ? CrawlState.newBuilder().setUrl(url).setPortalId(portal.getId())
                             : CrawlState.newBuilder(known);
@@ -237,7 +246,7 @@ public final class Crawler implements AutoCloseable {
                         state.setStatus(UrlStatus.FETCHED).setFailureCount(0).setLastError(null)
                                 .setEtag(r.header("etag")).setLastModified(r.header("last-modified"));
                         if (known == null || !sha.equals(known.getSha256())) {
-                            sink.page(page(portal, r, sha, now));
+                            published = page(portal, r, sha, now);
                             counter.published();
                             metrics.published();
                         } else {
@@ -252,7 +261,11 @@ public final class Crawler implements AutoCloseable {
                     }
                     CrawlState updated = state.build();
                     states.put(url, updated);
-                    sink.state(updated);
+                    if (published != null) {
+                        sink.published(published, updated);
+                    } else {
+                        sink.state(updated);
+                    }
                 });
     }
 

@@ -38,6 +38,7 @@ public final class PortalAssignment implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), AvroSerdes.<Portal>deserializer(registry));
         consumer.subscribe(List.of(Topics.PORTALS.name()), new ConsumerRebalanceListener() {
