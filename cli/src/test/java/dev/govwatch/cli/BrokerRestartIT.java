@@ -1,0 +1,128 @@
+package dev.govwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.govwatch.extractor.ExtractorTopology;
+import dev.govwatch.samples.Report2021Page;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.AvroSerdes;
+import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.Topics;
+import dev.govwatch.stack.EmbeddedStack;
+import dev.govwatch.stack.StackConfig;
+import dev.govwatch.streams.ServiceConfig;
+import dev.govwatch.streams.StreamsService;
+import dev.govwatch.validator.Deadlines;
+import dev.govwatch.validator.ValidatorTopology;
+
+/**
+ * The broker (with the registry: the whole embedded stack) stopped in the middle of a stream and
+ * started again on its data directory, while the extractor and validator keep running: once it is
+ * back, every page has exactly one report and one alert, none lost, none doubled.
+ */
+class BrokerRestartIT {
+
+    private static final int PAGES = 2_000;
+
+    @Test
+    void theServicesRideOutABrokerRestart(@TempDir Path dir) throws Exception {
+        StackConfig config = StackConfig.fromSystemProperties(Map.of(StackConfig.DATA_DIR, dir.resolve("stack").toString()));
+        EmbeddedStack stack = EmbeddedStack.start(config, true);
+        try (KafkaProducer<String, FetchedPage> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                new StringSerializer(), AvroSerdes.<FetchedPage>serializer(stack.registry()))) {
+            Report2021Page[] templates = new Report2021Page[10];
+            for (int i = 0; i < PAGES; i++) {
+                Report2021Page page = templates[i % 10] != null ? templates[i % 10] : (templates[i % 10] = new Report2021Page(i % 10));
+                String url = "http://restart.example/" + i + ".html";
+                String html = page.withReviewTotalOffBy(page.as("重启县第" + i + "局", 2025, "2026-01-15"), 5);
+                producer.send(new ProducerRecord<>(Topics.PAGES.name(), url, FetchedPage.newBuilder().setUrl(url).setPortalId("restart")
+                        .setFetchedAt(Instant.now()).setHttpStatus(200).setContentType("text/html; charset=UTF-8").setCharset("UTF-8")
+                        .setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8))).setSha256(url).build()));
+            }
+        }
+        String bootstrap = stack.bootstrapServers();
+        String registry = stack.registryUrl();
+        try (StreamsService extractor = service(ExtractorTopology.APPLICATION_ID, bootstrap, registry, dir, true);
+             StreamsService validator = service(ValidatorTopology.APPLICATION_ID, bootstrap, registry, dir, false)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (count(bootstrap, stack, Topics.REPORTS.name()).size() < PAGES / 5 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            int atStop = count(bootstrap, stack, Topics.REPORTS.name()).size();
+            assertThat(atStop).as("stopped in the middle").isBetween(1, PAGES - 1);
+            stack.close();
+            Thread.sleep(5_000);
+            stack = EmbeddedStack.start(config, true);
+            assertThat(stack.bootstrapServers()).as("the same address again").isEqualTo(bootstrap);
+
+            deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            while ((count(bootstrap, stack, Topics.REPORTS.name()).size() < PAGES || count(bootstrap, stack, Topics.ALERTS.name()).size() < PAGES)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+            }
+            Thread.sleep(3_000);
+            Map<String, Integer> reports = count(bootstrap, stack, Topics.REPORTS.name());
+            Map<String, Integer> alerts = count(bootstrap, stack, Topics.ALERTS.name());
+            assertThat(reports).hasSize(PAGES).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+            assertThat(alerts).hasSize(PAGES).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+            System.out.printf("broker stopped at %d of %d reports for 5 s; afterwards %d reports and %d alerts, each once%n",
+                    atStop, PAGES, reports.size(), alerts.size());
+        } finally {
+            stack.close();
+        }
+    }
+
+    private static StreamsService service(String appId, String bootstrap, String registry, Path dir, boolean extractor) {
+        ServiceConfig config = ServiceConfig.of(appId, Map.of(ServiceConfig.BOOTSTRAP_SERVERS, bootstrap, ServiceConfig.REGISTRY_URL, registry,
+                ServiceConfig.STATE_DIR, dir.resolve("streams").toString()));
+        return StreamsService.start(appId, extractor ? ExtractorTopology.build(config)
+                : ValidatorTopology.build(config, Deadlines.national(), ValidatorTopology.MissingPolicy.defaults()),
+                config, (short) 1, Duration.ofMinutes(2));
+    }
+
+    /** Report URLs or alert ids (with status) → how often they are on the topic, read_committed, by assignment. */
+    private static Map<String, Integer> count(String bootstrap, EmbeddedStack stack, String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        Map<String, Integer> counts = new HashMap<>();
+        try (KafkaConsumer<String, org.apache.avro.specific.SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                AvroSerdes.deserializer(stack.registry()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var record : consumer.poll(Duration.ofMillis(300))) {
+                    if (record.value() instanceof AnnualReport r) {
+                        counts.merge(r.getSourceUrl(), 1, Integer::sum);
+                    } else if (record.value() instanceof Alert a) {
+                        counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+}
