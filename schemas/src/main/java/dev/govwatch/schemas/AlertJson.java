@@ -60,7 +60,8 @@ public final class AlertJson {
         }
     }
 
-    private static Map<String, Object> region(Region region) {
+    /** A region as JSON: code, province, prefecture, county (null when unknown). */
+    public static Map<String, Object> region(Region region) {
         if (region == null) {
             return null;
         }

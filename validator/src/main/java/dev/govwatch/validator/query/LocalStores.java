@@ -48,7 +48,7 @@ final class LocalStores {
                 }
                 Map<String, Object> cell = cell(cells, agencyOf(r), r.getReportYear());
                 cell.put("status", "ON_TIME");
-                cell.put("region", region(r.getRegion()));
+                cell.put("region", AlertJson.region(r.getRegion()));
                 cell.put("url", r.getSourceUrl());
                 cell.put("reportKey", r.getReportKey());
                 cell.put("published", r.getPublicationDate() == null ? null : r.getPublicationDate().toString());
@@ -69,7 +69,7 @@ final class LocalStores {
             }
             cell.putIfAbsent("region", null);
             if (cell.get("region") == null && a.getRegion() != null) {
-                cell.put("region", region(a.getRegion()));
+                cell.put("region", AlertJson.region(a.getRegion()));
             }
         }
         cells.values().removeIf(c -> c.get("status") == null);
@@ -101,7 +101,7 @@ final class LocalStores {
         m.put("title", r.getTitle());
         m.put("url", r.getSourceUrl());
         m.put("published", r.getPublicationDate() == null ? null : r.getPublicationDate().toString());
-        m.put("region", region(r.getRegion()));
+        m.put("region", AlertJson.region(r.getRegion()));
         m.put("generation", r.getGeneration().name());
         List<Map<String, Object>> tables = new ArrayList<>();
         for (StatTable t : r.getTables()) {
@@ -175,17 +175,5 @@ final class LocalStores {
         String key = r.getReportKey();
         int cut = key.lastIndexOf('|');
         return cut < 0 ? key : key.substring(0, cut);
-    }
-
-    private static Map<String, Object> region(dev.govwatch.schemas.Region region) {
-        if (region == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", region.getCode());
-        m.put("province", region.getProvince());
-        m.put("prefecture", region.getPrefecture());
-        m.put("county", region.getCounty());
-        return m;
     }
 }
