@@ -11,12 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,28 +95,14 @@ class BrokerRestartIT {
                 : ValidatorTopology.build(config, Deadlines.national(), ValidatorTopology.MissingPolicy.defaults()),
                 config, (short) 1, Duration.ofMinutes(2));
     }
-
-    /** Report URLs or alert ids (with status) → how often they are on the topic, read_committed, by assignment. */
+    /** Report URLs or alert ids (with status) → how often they are on the topic. */
     private static Map<String, Integer> count(String bootstrap, EmbeddedStack stack, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, org.apache.avro.specific.SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                AvroSerdes.deserializer(stack.registry()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofMillis(300))) {
-                    if (record.value() instanceof AnnualReport r) {
-                        counts.merge(r.getSourceUrl(), 1, Integer::sum);
-                    } else if (record.value() instanceof Alert a) {
-                        counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
-                    }
-                }
+        for (Object value : CommittedRecords.read(bootstrap, stack.registry(), topic)) {
+            if (value instanceof AnnualReport r) {
+                counts.merge(r.getSourceUrl(), 1, Integer::sum);
+            } else if (value instanceof Alert a) {
+                counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
             }
         }
         return counts;

@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,24 +87,12 @@ class CrawlerKillIT {
                 "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
-
     /** URL → how many times it is on the pages topic, for this portal, as read_committed consumers see it. */
     private static Map<String, Integer> pages(Stack stack, String portalId) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, Integer> counts = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), AvroSerdes.<FetchedPage>deserializer(stack.registry()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAGES.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofMillis(300))) {
-                    if (record.value() != null && portalId.equals(record.value().getPortalId())) {
-                        counts.merge(record.value().getUrl(), 1, Integer::sum);
-                    }
-                }
+        for (Object value : CommittedRecords.read(stack.bootstrapServers(), stack.registry(), Topics.PAGES.name())) {
+            if (value instanceof FetchedPage p && portalId.equals(p.getPortalId())) {
+                counts.merge(p.getUrl(), 1, Integer::sum);
             }
         }
         return counts;

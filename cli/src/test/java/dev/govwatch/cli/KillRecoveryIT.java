@@ -15,12 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,33 +110,14 @@ class KillRecoveryIT {
     private static int count(Stack stack, String topic, String run) {
         return perKey(stack, topic, run).values().stream().mapToInt(Integer::intValue).sum();
     }
-
-    /** Reads the topic by assignment (no group join), from the beginning to its end at the time of the call. */
+    /** Report URLs or alert ids (with status) of this run → how often they are on the topic. */
     private static Map<String, Integer> perKey(Stack stack, String topic, String run) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         Map<String, Integer> counts = new HashMap<>();
-        boolean reports = topic.equals(Topics.REPORTS.name());
-        try (KafkaConsumer<String, org.apache.avro.specific.SpecificRecord> consumer = new KafkaConsumer<>(config,
-                new StringDeserializer(), AvroSerdes.deserializer(stack.registry()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofMillis(300))) {
-                    String key = null;
-                    if (reports && record.value() instanceof AnnualReport r && r.getSourceUrl().contains(run)) {
-                        key = r.getSourceUrl();
-                    } else if (!reports && record.value() instanceof Alert a && a.getAgency() != null && a.getAgency().contains(run)) {
-                        key = a.getId() + " " + a.getStatus();
-                    }
-                    if (key != null) {
-                        counts.merge(key, 1, Integer::sum);
-                    }
-                }
+        for (Object value : CommittedRecords.read(stack.bootstrapServers(), stack.registry(), topic)) {
+            if (value instanceof AnnualReport r && r.getSourceUrl().contains(run)) {
+                counts.merge(r.getSourceUrl(), 1, Integer::sum);
+            } else if (value instanceof Alert a && a.getAgency() != null && a.getAgency().contains(run)) {
+                counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
             }
         }
         return counts;

@@ -1,0 +1,48 @@
+package dev.govwatch.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.govwatch.schemas.AvroSerdes;
+import dev.govwatch.schemas.RegistryConnection;
+
+/**
+ * A topic's values as a read_committed consumer sees them (what the services read), from the
+ * beginning to its end at the time of the call; read by assignment, so no group join slows it.
+ */
+final class CommittedRecords {
+
+    private CommittedRecords() {
+    }
+
+    static List<SpecificRecord> read(String bootstrap, RegistryConnection registry, String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        List<SpecificRecord> values = new ArrayList<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                AvroSerdes.deserializer(registry))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var record : consumer.poll(Duration.ofMillis(300))) {
+                    if (record.value() != null) {
+                        values.add(record.value());
+                    }
+                }
+            }
+        }
+        return values;
+    }
+}
