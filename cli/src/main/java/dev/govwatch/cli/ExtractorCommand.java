@@ -36,8 +36,12 @@ final class ExtractorCommand implements Callable<Integer> {
                 options.replicationFactor, Duration.ofMinutes(2))) {
             out.println("extractor running; press Ctrl-C to stop");
             out.flush();
+            service.failure().thenRun(stop::request);
             try (MetricsEndpoint metrics = options.metrics(service.streams(), out)) {
                 stop.await();
+            }
+            if (service.hasFailed()) {
+                return ServiceOptions.failedForGood(spec, "extractor");
             }
         }
         return 0;

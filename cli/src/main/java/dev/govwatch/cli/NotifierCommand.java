@@ -47,8 +47,12 @@ final class NotifierCommand implements Callable<Integer> {
                      WebhookSender.standard()), config, options.replicationFactor, Duration.ofMinutes(2))) {
             out.println("notifier running for " + hooks.webhooks().size() + " webhook(s); press Ctrl-C to stop");
             out.flush();
+            service.failure().thenRun(stop::request);
             try (MetricsEndpoint metrics = options.metrics(service.streams(), out)) {
                 stop.await();
+            }
+            if (service.hasFailed()) {
+                return ServiceOptions.failedForGood(spec, "notifier");
             }
         }
         return 0;

@@ -88,4 +88,15 @@ final class ServiceOptions {
             props.put(key, value);
         }
     }
+
+    /**
+     * What a service command does when its Kafka Streams client failed for good (its global thread
+     * died, say): say so and exit non-zero, so that a supervisor (compose, systemd) restarts it
+     * rather than leaving a process that looks alive and does nothing.
+     */
+    static int failedForGood(picocli.CommandLine.Model.CommandSpec spec, String service) {
+        spec.commandLine().getErr().println("govwatch " + service + ": Kafka Streams stopped on an error it cannot recover "
+                + "from (the log above has it); exiting with 1 so that the service is restarted");
+        return 1;
+    }
 }

@@ -62,6 +62,7 @@ final class ValidatorCommand implements Callable<Integer> {
                 ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), new ValidatorTopology.MissingPolicy(
                         java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes))), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
+            service.failure().thenRun(stop::request);
             QueryServer query = httpPort < 0 ? null : QueryServer.start(service.streams(), "0.0.0.0",
                     new org.apache.kafka.streams.state.HostInfo(advertisedHost, httpPort));
             try {
@@ -75,6 +76,9 @@ final class ValidatorCommand implements Callable<Integer> {
                 if (query != null) {
                     query.close();
                 }
+            }
+            if (service.hasFailed()) {
+                return ServiceOptions.failedForGood(spec, "validator");
             }
         }
         return 0;

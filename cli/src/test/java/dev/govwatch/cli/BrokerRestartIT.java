@@ -2,25 +2,16 @@ package dev.govwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.govwatch.extractor.ExtractorTopology;
-import dev.govwatch.samples.Report2021Page;
-import dev.govwatch.schemas.Alert;
-import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.Topics;
@@ -46,15 +37,7 @@ class BrokerRestartIT {
         EmbeddedStack stack = EmbeddedStack.start(config, true);
         try (KafkaProducer<String, FetchedPage> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
                 new StringSerializer(), AvroSerdes.<FetchedPage>serializer(stack.registry()))) {
-            Report2021Page[] templates = new Report2021Page[10];
-            for (int i = 0; i < PAGES; i++) {
-                Report2021Page page = templates[i % 10] != null ? templates[i % 10] : (templates[i % 10] = new Report2021Page(i % 10));
-                String url = "http://restart.example/" + i + ".html";
-                String html = page.withReviewTotalOffBy(page.as("重启县第" + i + "局", 2025, "2026-01-15"), 5);
-                producer.send(new ProducerRecord<>(Topics.PAGES.name(), url, FetchedPage.newBuilder().setUrl(url).setPortalId("restart")
-                        .setFetchedAt(Instant.now()).setHttpStatus(200).setContentType("text/html; charset=UTF-8").setCharset("UTF-8")
-                        .setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8))).setSha256(url).build()));
-            }
+            new GeneratedPages("restart.example", "重启县").publish(producer, 0, PAGES);
         }
         String bootstrap = stack.bootstrapServers();
         String registry = stack.registryUrl();
@@ -97,14 +80,6 @@ class BrokerRestartIT {
     }
     /** Report URLs or alert ids (with status) → how often they are on the topic. */
     private static Map<String, Integer> count(String bootstrap, EmbeddedStack stack, String topic) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Object value : CommittedRecords.read(bootstrap, stack.registry(), topic)) {
-            if (value instanceof AnnualReport r) {
-                counts.merge(r.getSourceUrl(), 1, Integer::sum);
-            } else if (value instanceof Alert a) {
-                counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
-            }
-        }
-        return counts;
+        return CommittedRecords.perKey(bootstrap, stack.registry(), topic, topic.equals(Topics.REPORTS.name()) ? "restart.example" : "重启县");
     }
 }

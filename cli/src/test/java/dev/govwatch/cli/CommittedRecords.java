@@ -2,6 +2,7 @@ package dev.govwatch.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,11 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.RegistryConnection;
 
@@ -44,5 +48,41 @@ final class CommittedRecords {
             }
         }
         return values;
+    }
+
+    /**
+     * Report source URLs or alert ids (with their status) on the topic whose URL or agency contains
+     * {@code marker} → how often each is there; the fault tests' exactly-once check.
+     */
+    static Map<String, Integer> perKey(String bootstrap, RegistryConnection registry, String topic, String marker) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Object value : read(bootstrap, registry, topic)) {
+            if (value instanceof AnnualReport r && r.getSourceUrl().contains(marker)) {
+                counts.merge(r.getSourceUrl(), 1, Integer::sum);
+            } else if (value instanceof Alert a && a.getAgency() != null && a.getAgency().contains(marker)) {
+                counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** How many committed records the topic holds, read without the registry (so also while it is down). */
+    static int count(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        int count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                count += consumer.poll(Duration.ofMillis(300)).count();
+            }
+        }
+        return count;
     }
 }

@@ -3,28 +3,19 @@ package dev.govwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.govwatch.samples.Report2021Page;
-import dev.govwatch.schemas.Alert;
-import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.Topics;
@@ -46,16 +37,8 @@ class KillRecoveryIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         try (KafkaProducer<String, FetchedPage> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
                 new StringSerializer(), AvroSerdes.<FetchedPage>serializer(stack.registry()))) {
-            Report2021Page[] templates = new Report2021Page[10];
-            for (int i = 0; i < PAGES; i++) {
-                // Enough pages that the services are still busy when the first reports show.
-                Report2021Page page = templates[i % 10] != null ? templates[i % 10] : (templates[i % 10] = new Report2021Page(i % 10));
-                String url = "http://kill.example/" + run + "/" + i + ".html";
-                String html = page.withReviewTotalOffBy(page.as("断电县" + run + "第" + i + "局", 2025, "2026-01-15"), 5);
-                producer.send(new ProducerRecord<>(Topics.PAGES.name(), url, FetchedPage.newBuilder().setUrl(url).setPortalId("kill")
-                        .setFetchedAt(Instant.now()).setHttpStatus(200).setContentType("text/html; charset=UTF-8").setCharset("UTF-8")
-                        .setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8))).setSha256(url).build()));
-            }
+            // Enough pages that the services are still busy when the first reports show.
+            new GeneratedPages("kill.example/" + run, "断电县" + run).publish(producer, 0, PAGES);
         }
         String extractorId = "it-kill-extractor-" + run;
         String validatorId = "it-kill-validator-" + run;
@@ -110,17 +93,8 @@ class KillRecoveryIT {
     private static int count(Stack stack, String topic, String run) {
         return perKey(stack, topic, run).values().stream().mapToInt(Integer::intValue).sum();
     }
-    /** Report URLs or alert ids (with status) of this run → how often they are on the topic. */
-    private static Map<String, Integer> perKey(Stack stack, String topic, String run) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Object value : CommittedRecords.read(stack.bootstrapServers(), stack.registry(), topic)) {
-            if (value instanceof AnnualReport r && r.getSourceUrl().contains(run)) {
-                counts.merge(r.getSourceUrl(), 1, Integer::sum);
-            } else if (value instanceof Alert a && a.getAgency() != null && a.getAgency().contains(run)) {
-                counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
 
+    private static Map<String, Integer> perKey(Stack stack, String topic, String run) {
+        return CommittedRecords.perKey(stack.bootstrapServers(), stack.registry(), topic, run);
+    }
 }

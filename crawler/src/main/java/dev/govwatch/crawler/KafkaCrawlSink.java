@@ -96,8 +96,10 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
     public void published(FetchedPage page, CrawlState state) {
         lock.readLock().lock();
         try {
-            page(page);
-            state(state);
+            // A state without its page would tell a restarted crawler that the page was published.
+            if (send(Topics.PAGES.name(), page.getUrl(), page, page.getUrl())) {
+                state(state);
+            }
         } finally {
             lock.readLock().unlock();
         }
@@ -113,7 +115,11 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
         send(Topics.PORTALS.name(), portal.getId(), portal, null);
     }
 
-    private void send(String topic, String key, SpecificRecord value, String url) {
+    /**
+     * Adds the record to the open transaction; false if it could not be (the registry unreachable for
+     * a schema not yet cached, say), in which case its URL is handed back to be fetched again.
+     */
+    private boolean send(String topic, String key, SpecificRecord value, String url) {
         lock.readLock().lock();
         try {
             producer.send(new ProducerRecord<>(topic, key, value));
@@ -123,6 +129,15 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
                     urlsInTransaction.add(url);
                 }
             }
+            return true;
+        } catch (org.apache.kafka.common.errors.SerializationException e) {
+            // Thrown before the record joins the transaction, which stays usable.
+            LOG.warn("crawl output: cannot serialize {} for {} ({}){}", key, topic, dev.govwatch.schemas.RegistryUnavailable.causedBy(e) ? "schema registry unreachable" : String.valueOf(e.getMessage()),
+                    url == null ? "" : "; it will be fetched again");
+            if (url != null) {
+                onLost.accept(List.of(url));
+            }
+            return false;
         } finally {
             lock.readLock().unlock();
         }

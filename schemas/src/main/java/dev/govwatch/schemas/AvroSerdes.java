@@ -13,8 +13,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Apicurio Avro serdes configured the one way govwatch uses them: schemas auto-registered under
  * the topic's value artifact, the schema id in the payload (not in headers), values read back as
- * the generated SpecificRecord classes, and registry calls retried so that a registry restart does
- * not fail a producer.
+ * the generated SpecificRecord classes, registry calls retried so that a registry restart does
+ * not fail a producer, and schemas already looked up kept in use while the registry cannot be
+ * reached (Apicurio otherwise drops them from its cache after the check period and fails).
  */
 public final class AvroSerdes {
 
@@ -37,6 +38,7 @@ public final class AvroSerdes {
         config.putIfAbsent(SerdeConfig.ENABLE_HEADERS, false);
         config.putIfAbsent(SerdeConfig.RETRY_COUNT, 10);
         config.putIfAbsent(SerdeConfig.RETRY_BACKOFF_MS, 500L);
+        config.putIfAbsent(io.apicurio.registry.resolver.SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
         return config;
     }
 

@@ -27,14 +27,17 @@ public final class EmbeddedStack implements Stack {
 
     private final DataDirectory dataDir;
     private final KafkaBroker broker;
-    private final RegistryServer registry;
+    private final java.util.function.Supplier<RegistryServer> registryStarter;
+    private volatile RegistryServer registry;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private EmbeddedStack(DataDirectory dataDir, KafkaBroker broker, RegistryServer registry, boolean stopOnJvmExit) {
+    private EmbeddedStack(DataDirectory dataDir, KafkaBroker broker, RegistryServer registry,
+                          java.util.function.Supplier<RegistryServer> registryStarter, boolean stopOnJvmExit) {
         this.dataDir = dataDir;
         this.broker = broker;
         this.registry = registry;
+        this.registryStarter = registryStarter;
         this.shutdownHook = stopOnJvmExit ? new Thread(this::stopChildren, "govwatch-stack-shutdown") : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -70,9 +73,11 @@ public final class EmbeddedStack implements Stack {
             // Both take seconds to start and do not depend on each other.
             CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(
                     kafkaDir, kafkaPort, controllerPort, config.getString(StackConfig.KAFKA_HEAP), timeout));
-            CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(() -> RegistryServer.start(
-                    registryDir, registryHome, registryPort, config.getString(StackConfig.REGISTRY_HEAP), timeout));
-            EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker), stopOnJvmExit);
+            java.util.function.Supplier<RegistryServer> registryStarter = () -> RegistryServer.start(
+                    registryDir, registryHome, registryPort, config.getString(StackConfig.REGISTRY_HEAP), timeout);
+            CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(registryStarter);
+            EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker), registryStarter,
+                    stopOnJvmExit);
             try {
                 stack.provision();
             } catch (RuntimeException e) {
@@ -141,6 +146,25 @@ public final class EmbeddedStack implements Stack {
     /** Process id of the registry JVM. */
     public long registryPid() {
         return registry.process().pid();
+    }
+
+    /**
+     * Stops the registry alone, leaving the broker up: the fault a registry upgrade or crash causes.
+     * {@link #startRegistry()} brings it back on the same port and storage.
+     */
+    public synchronized void stopRegistry() {
+        registry.close();
+    }
+
+    /** Starts the registry again after {@link #stopRegistry()}; every schema id resolves as before. */
+    public synchronized void startRegistry() {
+        if (closed) {
+            throw new IllegalStateException("the stack is closed");
+        }
+        if (registry.process().isAlive()) {
+            throw new IllegalStateException("the registry is running");
+        }
+        registry = registryStarter.get();
     }
 
     @Override

@@ -69,6 +69,11 @@ public final class ServiceConfig extends AbstractConfig {
         return ValueSerdes.registry(registry());
     }
 
+    /** Whether the service's serdes go through the registry (all but tests and in-process benchmarks). */
+    public boolean usesRegistry() {
+        return !"binary".equals(getString(SERDES));
+    }
+
     public RegistryConnection registry() {
         String url = getString(REGISTRY_URL);
         if (url.isBlank()) {

@@ -14,20 +14,26 @@ import dev.govwatch.schemas.TopicProvisioner;
 import dev.govwatch.schemas.Topics;
 
 /**
- * Runs one Kafka Streams service: makes sure the pipeline's topics exist, starts the topology with
- * the service's settings, replaces a stream thread that dies on an unexpected error instead of
- * stopping, and closes cleanly.
+ * Runs one Kafka Streams service: makes sure the pipeline's topics exist and the schema registry
+ * answers, starts the topology with the service's settings, replaces a stream thread that dies
+ * instead of stopping (after a pause when the fault was the environment's, so that an outage
+ * or a full disk is ridden out at a calm pace), tells its owner when the client fails for good, and closes cleanly.
  */
 public final class StreamsService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
 
+    /** Pause before a thread that failed on an {@link EnvironmentFault} is replaced. */
+    private static final Duration FAULT_RETRY_PAUSE = Duration.ofSeconds(5);
+
     private final String name;
     private final KafkaStreams streams;
+    private final java.util.concurrent.CompletableFuture<KafkaStreams.State> failed;
 
-    private StreamsService(String name, KafkaStreams streams) {
+    private StreamsService(String name, KafkaStreams streams, java.util.concurrent.CompletableFuture<KafkaStreams.State> failed) {
         this.name = name;
         this.streams = streams;
+        this.failed = failed;
     }
 
     /** Starts the service and waits until it is running, or fails after {@code timeout}. */
@@ -43,10 +49,33 @@ public final class StreamsService implements AutoCloseable {
             throw new IllegalStateException(name + ": cannot prepare the topics on Kafka at "
                     + props.get("bootstrap.servers") + ": " + e.getMessage(), e);
         }
+        checkWritable(name, java.nio.file.Path.of(props.getProperty(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG)));
+        if (config.usesRegistry()) {
+            config.registry().awaitAnswer(timeout);
+        }
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("{}: stream thread died; replacing it", name, e);
+            java.util.Optional<String> fault = EnvironmentFault.of(e);
+            if (fault.isPresent()) {
+                LOG.warn("{}: {}; the stream thread starts again from its last commit in {} s",
+                        name, fault.get(), FAULT_RETRY_PAUSE.toSeconds());
+                try {
+                    Thread.sleep(FAULT_RETRY_PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                LOG.error("{}: stream thread died; replacing it", name, e);
+            }
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        java.util.concurrent.CompletableFuture<KafkaStreams.State> failed = new java.util.concurrent.CompletableFuture<>();
+        streams.setStateListener((now, before) -> {
+            // The global thread cannot be replaced: its death takes the client to ERROR for good.
+            if (now == KafkaStreams.State.ERROR) {
+                LOG.error("{}: Kafka Streams failed for good (state {}); the service must be restarted", name, now);
+                failed.complete(now);
+            }
         });
         streams.start();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -66,7 +95,34 @@ public final class StreamsService implements AutoCloseable {
             }
         }
         LOG.info("{} running (application id {})", name, props.get("application.id"));
-        return new StreamsService(name, streams);
+        return new StreamsService(name, streams, failed);
+    }
+
+    /**
+     * Fails at once, naming the directory and the reason, if the state directory cannot be written:
+     * Kafka Streams would otherwise fail later with a stack trace about lock or checkpoint files.
+     */
+    static void checkWritable(String name, java.nio.file.Path stateDir) {
+        try {
+            java.nio.file.Files.createDirectories(stateDir);
+            java.nio.file.Path probe = java.nio.file.Files.createTempFile(stateDir, ".write-probe", ".tmp");
+            java.nio.file.Files.delete(probe);
+        } catch (java.io.IOException | SecurityException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw new IllegalStateException(name + ": cannot write to the state directory " + stateDir.toAbsolutePath()
+                    + " (" + reason + ")", e);
+        }
+    }
+
+    /** Completes if the client fails for good, so that the owning command can exit non-zero. */
+    public java.util.concurrent.CompletionStage<KafkaStreams.State> failure() {
+        return failed;
+    }
+
+    /** Whether the client failed for good. */
+    public boolean hasFailed() {
+        return failed.isDone();
     }
 
     public KafkaStreams streams() {
