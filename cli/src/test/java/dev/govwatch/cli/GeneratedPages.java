@@ -30,13 +30,23 @@ final class GeneratedPages {
 
     /** Sends pages {@code from} (inclusive) to {@code to} (exclusive) to the pages topic. */
     void publish(Producer<String, FetchedPage> producer, int from, int to) {
+        publish(producer, from, to, 5);
+    }
+
+    /** Sends new versions of those pages with the total put right: each one resolves its alert. */
+    void publishCorrected(Producer<String, FetchedPage> producer, int from, int to) {
+        publish(producer, from, to, 0);
+    }
+
+    private void publish(Producer<String, FetchedPage> producer, int from, int to, int off) {
         for (int i = from; i < to; i++) {
             Report2021Page page = templates[i % 10] != null ? templates[i % 10] : (templates[i % 10] = new Report2021Page(i % 10));
             String url = "http://" + host + "/" + i + ".html";
-            String html = page.withReviewTotalOffBy(page.as(agencyPrefix + "第" + i + "局", 2025, "2026-01-15"), 5);
+            String html = page.as(agencyPrefix + "第" + i + "局", 2025, "2026-01-15");
+            html = off == 0 ? html : page.withReviewTotalOffBy(html, off);
             producer.send(new ProducerRecord<>(Topics.PAGES.name(), url, FetchedPage.newBuilder().setUrl(url).setPortalId(host.split("/")[0])
                     .setFetchedAt(Instant.now()).setHttpStatus(200).setContentType("text/html; charset=UTF-8").setCharset("UTF-8")
-                    .setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8))).setSha256(url).build()));
+                    .setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8))).setSha256(url + "#" + off).build()));
         }
         producer.flush();
     }

@@ -54,8 +54,10 @@ public final class StreamsService implements AutoCloseable {
             config.registry().awaitAnswer(timeout);
         }
         KafkaStreams streams = new KafkaStreams(topology, props);
+        java.util.concurrent.atomic.AtomicReference<String> lastError = new java.util.concurrent.atomic.AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
             java.util.Optional<String> fault = EnvironmentFault.of(e);
+            lastError.set(fault.orElseGet(() -> DeadLetterRecords.describe(e)));
             if (fault.isPresent()) {
                 LOG.warn("{}: {}; the stream thread starts again from its last commit in {} s",
                         name, fault.get(), FAULT_RETRY_PAUSE.toSeconds());
@@ -84,7 +86,8 @@ public final class StreamsService implements AutoCloseable {
                     || System.nanoTime() > deadline) {
                 KafkaStreams.State state = streams.state();
                 streams.close(Duration.ofSeconds(10));
-                throw new IllegalStateException(name + " did not reach RUNNING within " + timeout + " (state " + state + ")");
+                throw new IllegalStateException(name + " did not reach RUNNING within " + timeout + " (state " + state + ")"
+                        + (lastError.get() == null ? "" : ": " + lastError.get()));
             }
             try {
                 Thread.sleep(100);
@@ -99,14 +102,20 @@ public final class StreamsService implements AutoCloseable {
     }
 
     /**
-     * Fails at once, naming the directory and the reason, if the state directory cannot be written:
-     * Kafka Streams would otherwise fail later with a stack trace about lock or checkpoint files.
+     * Fails at once, naming the directory and the reason, if the state directory cannot be written
+     * (read-only, full, not permitted): Kafka Streams would otherwise fail later with a stack trace
+     * about process, lock or checkpoint files.
      */
     static void checkWritable(String name, java.nio.file.Path stateDir) {
         try {
             java.nio.file.Files.createDirectories(stateDir);
             java.nio.file.Path probe = java.nio.file.Files.createTempFile(stateDir, ".write-probe", ".tmp");
-            java.nio.file.Files.delete(probe);
+            try {
+                // Some bytes, not an empty file: a full disk still has inodes for empty files.
+                java.nio.file.Files.write(probe, new byte[64 * 1024]);
+            } finally {
+                java.nio.file.Files.deleteIfExists(probe);
+            }
         } catch (java.io.IOException | SecurityException e) {
             String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
                     ? fs.getReason() : e.getClass().getSimpleName() + ": " + e.getMessage();
