@@ -151,6 +151,9 @@ final class Fetcher implements AutoCloseable {
                         .setRedirectsEnabled(false)
                         .build())
                 .setUserAgent(settings.userAgent())
+                // The crawler retries by its own rules (attempt budget, backoff, Retry-After cap, politeness
+                // slot); HttpClient's own retry of 429/503 and I/O errors would double every attempt.
+                .disableAutomaticRetries()
                 .build();
         client.start();
         return client;

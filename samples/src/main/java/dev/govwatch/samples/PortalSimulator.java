@@ -109,6 +109,11 @@ public final class PortalSimulator implements AutoCloseable {
             return id;
         }
 
+        /** The host its requests are logged under in {@link Hit#host()}. */
+        public String host() {
+            return host;
+        }
+
         /** Base URL, e.g. {@code http://127.0.0.5:41234}. */
         public String baseUrl() {
             return "http://" + host + ":" + server.getAddress().getPort();
