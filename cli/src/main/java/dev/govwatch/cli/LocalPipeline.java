@@ -58,8 +58,10 @@ final class LocalPipeline implements AutoCloseable {
     private final CrawlSession crawl;
     private final KafkaConsumer<String, Alert> alerts;
     private QueryServer query;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     private LocalPipeline(Options options, Consumer<Crawler.Sweep> onSweep) throws Exception {
+        this.meters = options.meters();
         try {
             Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, options.dataDir().resolve("stack").toString());
             // Closed by this pipeline, not by the stack's own shutdown hook: the services need it until they stop.
@@ -115,6 +117,13 @@ final class LocalPipeline implements AutoCloseable {
 
     private <T extends AutoCloseable> T remember(T resource) {
         started.push(resource);
+        if (resource instanceof StreamsService service && meters != null) {
+            // The services' Kafka Streams metrics beside the crawler's, on the run's one /metrics.
+            io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics streamsMetrics =
+                    new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(service.streams());
+            streamsMetrics.bindTo(meters);
+            started.push(streamsMetrics);
+        }
         return resource;
     }
 

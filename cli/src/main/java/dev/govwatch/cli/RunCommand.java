@@ -60,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters =
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meters);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(meters);
         MetricsEndpoint endpoint = metricsPort < 0 ? null : MetricsEndpoint.start(metricsPort, meters);
         if (endpoint != null) {
             spec.commandLine().getOut().println("metrics: http://127.0.0.1:" + endpoint.port() + "/metrics");
