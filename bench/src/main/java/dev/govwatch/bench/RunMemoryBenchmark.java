@@ -115,6 +115,7 @@ public final class RunMemoryBenchmark {
                     + "run still alive: %s%n", swept.get(), sampler.extracted, sampler.validated, alerts.get(), run.isAlive());
             System.out.printf("run JVM heap in use: peak %s, last %s (from its /metrics, sampled every second)%n",
                     mb(sampler.peakHeap), mb(sampler.lastHeap));
+            System.out.printf("run JVM live heap after collection (jvm_gc_live_data_size): peak %s%n", mb(sampler.peakLive));
             for (String name : List.of("run", "broker", "registry")) {
                 System.out.printf("resident set %-8s peak %s%n", name, mb(sampler.peak.get(name)));
             }
@@ -170,6 +171,7 @@ public final class RunMemoryBenchmark {
         /** Records the extractor's and the validator's stream threads have processed. */
         long extracted;
         long validated;
+        long peakLive;
         Long peakTotal;
 
         Sampler(ProcessHandle run, int metricsPort) {
@@ -188,6 +190,9 @@ public final class RunMemoryBenchmark {
                     double value = line.startsWith("#") || line.isBlank() ? 0 : Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                         heap += (long) value;
+                    } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+                        // What the old generation held right after the last collection: the live set, not garbage.
+                        peakLive = Math.max(peakLive, (long) value);
                     } else if (line.startsWith("kafka_stream_thread_process_total{") && line.contains("thread_id=\"govwatch-extractor")) {
                         extracted += (long) value;
                     } else if (line.startsWith("kafka_stream_thread_process_total{") && line.contains("thread_id=\"govwatch-validator")) {

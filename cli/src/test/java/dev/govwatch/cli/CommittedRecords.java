@@ -28,10 +28,17 @@ final class CommittedRecords {
     }
 
     static List<SpecificRecord> read(String bootstrap, RegistryConnection registry, String topic) {
+        List<SpecificRecord> values = new ArrayList<>();
+        forEach(bootstrap, registry, topic, values::add);
+        return values;
+    }
+
+    /** Hands each value to {@code action} without keeping them: for topics too large to hold. */
+    static void forEach(String bootstrap, RegistryConnection registry, String topic,
+                        java.util.function.Consumer<SpecificRecord> action) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        List<SpecificRecord> values = new ArrayList<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 AvroSerdes.deserializer(registry))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -42,12 +49,11 @@ final class CommittedRecords {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (var record : consumer.poll(Duration.ofMillis(300))) {
                     if (record.value() != null) {
-                        values.add(record.value());
+                        action.accept(record.value());
                     }
                 }
             }
         }
-        return values;
     }
 
     /**
@@ -56,13 +62,13 @@ final class CommittedRecords {
      */
     static Map<String, Integer> perKey(String bootstrap, RegistryConnection registry, String topic, String marker) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Object value : read(bootstrap, registry, topic)) {
+        forEach(bootstrap, registry, topic, value -> {
             if (value instanceof AnnualReport r && r.getSourceUrl().contains(marker)) {
                 counts.merge(r.getSourceUrl(), 1, Integer::sum);
             } else if (value instanceof Alert a && a.getAgency() != null && a.getAgency().contains(marker)) {
                 counts.merge(a.getId() + " " + a.getStatus(), 1, Integer::sum);
             }
-        }
+        });
         return counts;
     }
 
