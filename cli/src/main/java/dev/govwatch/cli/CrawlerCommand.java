@@ -50,24 +50,13 @@ final class CrawlerCommand implements Callable<Integer> {
     @Option(names = "--min-delay-ms", defaultValue = "2000", description = "Least pause between two requests to one host (default: ${DEFAULT-VALUE}).")
     private long minDelayMs;
 
-    @Option(names = "--metrics-port", defaultValue = "-1",
-            description = "Serve /metrics (Prometheus) and /health on this loopback port; 0 picks one; -1 (default) serves none.")
-    private int metricsPort;
-
-    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1",
-            description = "Address the metrics endpoint listens on (0.0.0.0 in a container) (default: ${DEFAULT-VALUE}).")
-    private String metricsBind;
+    @picocli.CommandLine.Mixin
+    private MetricsOptions metrics;
 
     @Override
     public Integer call() throws Exception {
-        io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters =
-                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
-        MetricsEndpoint endpoint = metricsPort < 0 ? null
-                : MetricsEndpoint.start(metricsBind, metricsPort, meters, () -> true, () -> true);
-        if (endpoint != null) {
-            spec.commandLine().getOut().println("metrics: http://" + metricsBind + ":" + endpoint.port() + "/metrics");
-            spec.commandLine().getOut().flush();
-        }
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters = MetricsOptions.registryWithJvm();
+        MetricsEndpoint endpoint = metrics.start(meters, () -> true, () -> true, spec.commandLine().getOut());
         try {
             return serve(meters);
         } finally {

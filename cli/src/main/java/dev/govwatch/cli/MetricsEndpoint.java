@@ -28,11 +28,6 @@ final class MetricsEndpoint implements AutoCloseable {
         this.server = server;
     }
 
-    /** For the crawler and the one-process run: alive and ready while the process runs. */
-    static MetricsEndpoint start(int port, PrometheusMeterRegistry registry) throws IOException {
-        return start("127.0.0.1", port, registry, () -> true, () -> true);
-    }
-
     static MetricsEndpoint start(String bind, int port, PrometheusMeterRegistry registry, BooleanSupplier alive,
                                  BooleanSupplier ready) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);

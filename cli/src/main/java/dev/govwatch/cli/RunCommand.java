@@ -52,21 +52,13 @@ final class RunCommand implements Callable<Integer> {
     /** Ctrl-C, or a test, stops the run. */
     final StopSignal stop = new StopSignal("govwatch-run-stop");
 
-    @Option(names = "--metrics-port", defaultValue = "-1",
-            description = "Serve /metrics (Prometheus) and /health on this loopback port; 0 picks one; -1 (default) serves none.")
-    private int metricsPort;
+    @picocli.CommandLine.Mixin
+    private MetricsOptions metrics;
 
     @Override
     public Integer call() throws Exception {
-        io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters =
-                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
-        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meters);
-        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(meters);
-        MetricsEndpoint endpoint = metricsPort < 0 ? null : MetricsEndpoint.start(metricsPort, meters);
-        if (endpoint != null) {
-            spec.commandLine().getOut().println("metrics: http://127.0.0.1:" + endpoint.port() + "/metrics");
-            spec.commandLine().getOut().flush();
-        }
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters = MetricsOptions.registryWithJvm();
+        MetricsEndpoint endpoint = metrics.start(meters, () -> true, () -> true, spec.commandLine().getOut());
         try {
             return serve(meters);
         } finally {

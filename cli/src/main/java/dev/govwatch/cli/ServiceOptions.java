@@ -38,26 +38,15 @@ final class ServiceOptions {
     @Option(names = "--threads", description = "Stream threads.")
     Integer threads;
 
-    @Option(names = "--metrics-port", defaultValue = "-1",
-            description = "Serve /metrics (Prometheus), /health and /ready on this port; 0 picks one; -1 (default) serves none.")
-    int metricsPort;
-
-    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1",
-            description = "Address the metrics endpoint listens on (0.0.0.0 in a container) (default: ${DEFAULT-VALUE}).")
-    String metricsBind;
+    @picocli.CommandLine.Mixin
+    MetricsOptions metricsOptions;
 
     @Option(names = "--replication-factor", defaultValue = "1", description = "Replication factor for topics created on start (default: ${DEFAULT-VALUE}).")
     short replicationFactor;
 
     /** The metrics endpoint of {@code streams}, if asked for; announced on {@code out}. */
     MetricsEndpoint metrics(org.apache.kafka.streams.KafkaStreams streams, java.io.PrintWriter out) throws IOException {
-        if (metricsPort < 0) {
-            return null;
-        }
-        MetricsEndpoint endpoint = MetricsEndpoint.forStreams(metricsBind, metricsPort, streams);
-        out.println("metrics: http://" + metricsBind + ":" + endpoint.port() + "/metrics (also /health, /ready)");
-        out.flush();
-        return endpoint;
+        return metricsOptions.startForStreams(streams, out);
     }
 
     ServiceConfig toConfig(String defaultApplicationId, Map<String, String> environment) throws IOException {

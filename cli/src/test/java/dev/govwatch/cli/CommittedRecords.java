@@ -36,23 +36,13 @@ final class CommittedRecords {
     /** Hands each value to {@code action} without keeping them: for topics too large to hold. */
     static void forEach(String bootstrap, RegistryConnection registry, String topic,
                         java.util.function.Consumer<SpecificRecord> action) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                AvroSerdes.deserializer(registry))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofMillis(300))) {
-                    if (record.value() != null) {
-                        action.accept(record.value());
-                    }
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(CONFIG.apply(bootstrap),
+                new StringDeserializer(), AvroSerdes.deserializer(registry))) {
+            drain(consumer, topic, record -> {
+                if (record.value() != null) {
+                    action.accept(record.value());
                 }
-            }
+            });
         }
     }
 
@@ -74,21 +64,28 @@ final class CommittedRecords {
 
     /** How many committed records the topic holds, read without the registry (so also while it is down). */
     static int count(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        int count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                count += consumer.poll(Duration.ofMillis(300)).count();
-            }
+        int[] count = {0};
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(CONFIG.apply(bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            drain(consumer, topic, record -> count[0]++);
         }
-        return count;
+        return count[0];
+    }
+
+    private static final java.util.function.Function<String, Map<String, Object>> CONFIG = bootstrap -> Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+
+    /** Every record of every partition from the beginning to the end the topic had when this started. */
+    private static <K, V> void drain(KafkaConsumer<K, V> consumer, String topic,
+                                     java.util.function.Consumer<org.apache.kafka.clients.consumer.ConsumerRecord<K, V>> action) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            consumer.poll(Duration.ofMillis(300)).forEach(action);
+        }
     }
 }

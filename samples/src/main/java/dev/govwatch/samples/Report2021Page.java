@@ -192,9 +192,10 @@ public final class Report2021Page {
      * @param published publication date, {@code yyyy-MM-dd}
      */
     public String as(String agency, int year, String published) {
-        return html.replace("测试市测试县人民政府", agency).replace("测试县人民政府", agency)
-                .replace(Integer.toString(2024), Integer.toString(year))
-                .replace("2025-01-20", published);
+        // The agency goes in last: a name with "2024" in it (第2024局) must not be re-dated with the page.
+        return html.replace(Integer.toString(2024), Integer.toString(year))
+                .replace("2025-01-20", published)
+                .replace("测试市测试县人民政府", agency).replace("测试县人民政府", agency);
     }
 
     /**
