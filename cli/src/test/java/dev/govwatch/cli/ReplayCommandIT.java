@@ -35,6 +35,7 @@ import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.Topics;
+import dev.govwatch.stack.EmbeddedStack;
 import dev.govwatch.stack.Stack;
 import dev.govwatch.stack.StackExtension;
 import dev.govwatch.streams.ServiceConfig;
@@ -50,44 +51,48 @@ import dev.govwatch.validator.ValidatorTopology;
 class ReplayCommandIT {
 
     @Test
-    void aReplayAfterARuleChangeResolvesAndReopensWithoutDuplicates(Stack stack, @TempDir Path state) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        String agency = "回放县" + run + "民政局";
-        String appId = "it-replay-" + run;
-        // A department's 2025 report published on 2026-02-15: late by the national deadline (01-31).
-        FetchedPage page = FetchedPage.newBuilder().setUrl("http://replay.example/" + run + ".html").setPortalId("replay")
-                .setFetchedAt(Instant.now()).setHttpStatus(200).setContentType("text/html; charset=UTF-8").setCharset("UTF-8")
-                .setBody(ByteBuffer.wrap(new Report2021Page(21).as(agency, 2025, "2026-02-15").getBytes(StandardCharsets.UTF_8)))
-                .setSha256(run).build();
-        AnnualReport report = ((Extraction.Report) new ReportExtractor().extract(page, Instant.now())).report();
-        try (KafkaProducer<String, AnnualReport> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
-                new StringSerializer(), AvroSerdes.<AnnualReport>serializer(stack.registry()))) {
-            producer.send(new ProducerRecord<>(Topics.REPORTS.name(), report.getReportKey(), report)).get();
+    void aReplayAfterARuleChangeResolvesAndReopensWithoutDuplicates(@TempDir Path state, @TempDir Path stackDir) throws Exception {
+        // A stack of its own: the replay's summary counts every alert the replay sends, so the reports
+        // other test classes leave on the shared stack (with their own LATE deadlines) must not be there.
+        try (EmbeddedStack stack = EmbeddedStack.start(stackDir)) {
+            String run = UUID.randomUUID().toString().substring(0, 6);
+            String agency = "回放县" + run + "民政局";
+            String appId = "it-replay-" + run;
+            // A department's 2025 report published on 2026-02-15: late by the national deadline (01-31).
+            FetchedPage page = FetchedPage.newBuilder().setUrl("http://replay.example/" + run + ".html").setPortalId("replay")
+                    .setFetchedAt(Instant.now()).setHttpStatus(200).setContentType("text/html; charset=UTF-8").setCharset("UTF-8")
+                    .setBody(ByteBuffer.wrap(new Report2021Page(21).as(agency, 2025, "2026-02-15").getBytes(StandardCharsets.UTF_8)))
+                    .setSha256(run).build();
+            AnnualReport report = ((Extraction.Report) new ReportExtractor().extract(page, Instant.now())).report();
+            try (KafkaProducer<String, AnnualReport> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                    new StringSerializer(), AvroSerdes.<AnnualReport>serializer(stack.registry()))) {
+                producer.send(new ProducerRecord<>(Topics.REPORTS.name(), report.getReportKey(), report)).get();
+            }
+
+            // The validator as it ran before the fix.
+            Map<String, Object> props = new HashMap<>(Map.of(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+                    ServiceConfig.REGISTRY_URL, stack.registryUrl(), ServiceConfig.APPLICATION_ID, appId,
+                    ServiceConfig.STATE_DIR, state.toString()));
+            ServiceConfig config = ServiceConfig.of(appId, props);
+            try (StreamsService validator = StreamsService.start("validator", ValidatorTopology.build(config, Deadlines.national(),
+                    ValidatorTopology.MissingPolicy.defaults()), config, (short) 1, Duration.ofMinutes(2))) {
+                awaitAlerts(stack, agency, 1);
+            }
+            assertThat(alerts(stack, agency)).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("LATE OPEN");
+
+            String moved = replay(stack, appId, state, "DEPARTMENT=03-31");
+            assertThat(moved).contains("record(s) to reprocess").contains("alerts: 0 opened (or updated), 1 resolved");
+            assertThat(alerts(stack, agency)).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("LATE OPEN", "LATE RESOLVED");
+
+            String again = replay(stack, appId, state, "DEPARTMENT=03-31");
+            assertThat(again).contains("alerts: 0 opened (or updated), 0 resolved");
+
+            String back = replay(stack, appId, state, null);
+            assertThat(back).contains("alerts: 1 opened (or updated), 0 resolved");
+            List<Alert> all = alerts(stack, agency);
+            assertThat(all).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("LATE OPEN", "LATE RESOLVED", "LATE OPEN");
+            assertThat(all.stream().map(Alert::getId).distinct()).hasSize(1);
         }
-
-        // The validator as it ran before the fix.
-        Map<String, Object> props = new HashMap<>(Map.of(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-                ServiceConfig.REGISTRY_URL, stack.registryUrl(), ServiceConfig.APPLICATION_ID, appId,
-                ServiceConfig.STATE_DIR, state.toString()));
-        ServiceConfig config = ServiceConfig.of(appId, props);
-        try (StreamsService validator = StreamsService.start("validator", ValidatorTopology.build(config, Deadlines.national(),
-                ValidatorTopology.MissingPolicy.defaults()), config, (short) 1, Duration.ofMinutes(2))) {
-            awaitAlerts(stack, agency, 1);
-        }
-        assertThat(alerts(stack, agency)).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("LATE OPEN");
-
-        String moved = replay(stack, appId, state, "DEPARTMENT=03-31");
-        assertThat(moved).contains("record(s) to reprocess").contains("alerts: 0 opened (or updated), 1 resolved");
-        assertThat(alerts(stack, agency)).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("LATE OPEN", "LATE RESOLVED");
-
-        String again = replay(stack, appId, state, "DEPARTMENT=03-31");
-        assertThat(again).contains("alerts: 0 opened (or updated), 0 resolved");
-
-        String back = replay(stack, appId, state, null);
-        assertThat(back).contains("alerts: 1 opened (or updated), 0 resolved");
-        List<Alert> all = alerts(stack, agency);
-        assertThat(all).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("LATE OPEN", "LATE RESOLVED", "LATE OPEN");
-        assertThat(all.stream().map(Alert::getId).distinct()).hasSize(1);
     }
 
     @Test
