@@ -1,10 +1,19 @@
 package dev.govwatch.streams;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -17,7 +26,8 @@ import dev.govwatch.schemas.Topics;
  * Runs one Kafka Streams service: makes sure the pipeline's topics exist and the schema registry
  * answers, starts the topology with the service's settings, replaces a stream thread that dies
  * instead of stopping (after a pause when the fault was the environment's, so that an outage
- * or a full disk is ridden out at a calm pace), tells its owner when the client fails for good, and closes cleanly.
+ * or a full disk is ridden out at a calm pace), tells its owner when the client fails for good,
+ * and closes cleanly.
  */
 public final class StreamsService implements AutoCloseable {
 
@@ -28,9 +38,9 @@ public final class StreamsService implements AutoCloseable {
 
     private final String name;
     private final KafkaStreams streams;
-    private final java.util.concurrent.CompletableFuture<KafkaStreams.State> failed;
+    private final CompletableFuture<KafkaStreams.State> failed;
 
-    private StreamsService(String name, KafkaStreams streams, java.util.concurrent.CompletableFuture<KafkaStreams.State> failed) {
+    private StreamsService(String name, KafkaStreams streams, CompletableFuture<KafkaStreams.State> failed) {
         this.name = name;
         this.streams = streams;
         this.failed = failed;
@@ -49,14 +59,14 @@ public final class StreamsService implements AutoCloseable {
             throw new IllegalStateException(name + ": cannot prepare the topics on Kafka at "
                     + props.get("bootstrap.servers") + ": " + e.getMessage(), e);
         }
-        checkWritable(name, java.nio.file.Path.of(props.getProperty(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG)));
+        checkWritable(name, Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
         if (config.usesRegistry()) {
             config.registry().awaitAnswer(timeout);
         }
         KafkaStreams streams = new KafkaStreams(topology, props);
-        java.util.concurrent.atomic.AtomicReference<String> lastError = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> lastError = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
-            java.util.Optional<String> fault = EnvironmentFault.of(e);
+            Optional<String> fault = EnvironmentFault.of(e);
             lastError.set(fault.orElseGet(() -> DeadLetterRecords.describe(e)));
             if (fault.isPresent()) {
                 LOG.warn("{}: {}; the stream thread starts again from its last commit in {} s",
@@ -71,7 +81,7 @@ public final class StreamsService implements AutoCloseable {
             }
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        java.util.concurrent.CompletableFuture<KafkaStreams.State> failed = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<KafkaStreams.State> failed = new CompletableFuture<>();
         streams.setStateListener((now, before) -> {
             // The global thread cannot be replaced: its death takes the client to ERROR for good.
             if (now == KafkaStreams.State.ERROR) {
@@ -106,18 +116,18 @@ public final class StreamsService implements AutoCloseable {
      * (read-only, full, not permitted): Kafka Streams would otherwise fail later with a stack trace
      * about process, lock or checkpoint files.
      */
-    static void checkWritable(String name, java.nio.file.Path stateDir) {
+    static void checkWritable(String name, Path stateDir) {
         try {
-            java.nio.file.Files.createDirectories(stateDir);
-            java.nio.file.Path probe = java.nio.file.Files.createTempFile(stateDir, ".write-probe", ".tmp");
+            Files.createDirectories(stateDir);
+            Path probe = Files.createTempFile(stateDir, ".write-probe", ".tmp");
             try {
                 // Some bytes, not an empty file: a full disk still has inodes for empty files.
-                java.nio.file.Files.write(probe, new byte[64 * 1024]);
+                Files.write(probe, new byte[64 * 1024]);
             } finally {
-                java.nio.file.Files.deleteIfExists(probe);
+                Files.deleteIfExists(probe);
             }
-        } catch (java.io.IOException | SecurityException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+        } catch (IOException | SecurityException e) {
+            String reason = e instanceof FileSystemException fs && fs.getReason() != null
                     ? fs.getReason() : e.getClass().getSimpleName() + ": " + e.getMessage();
             throw new IllegalStateException(name + ": cannot write to the state directory " + stateDir.toAbsolutePath()
                     + " (" + reason + ")", e);
@@ -125,7 +135,7 @@ public final class StreamsService implements AutoCloseable {
     }
 
     /** Completes if the client fails for good, so that the owning command can exit non-zero. */
-    public java.util.concurrent.CompletionStage<KafkaStreams.State> failure() {
+    public CompletionStage<KafkaStreams.State> failure() {
         return failed;
     }
 
