@@ -66,13 +66,13 @@ final class LocalPipeline implements AutoCloseable {
             Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, options.dataDir().resolve("stack").toString());
             // Closed by this pipeline, not by the stack's own shutdown hook: the services need it until they stop.
             stack = remember(EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false));
-            remember(StreamsService.start("extractor", ExtractorTopology.build(service(options, ExtractorTopology.APPLICATION_ID)),
+            running(StreamsService.start("extractor", ExtractorTopology.build(service(options, ExtractorTopology.APPLICATION_ID)),
                     service(options, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
             int httpPort = options.httpPort() != 0 ? options.httpPort() : freePort();
             HostInfo self = new HostInfo("127.0.0.1", httpPort);
             Map<String, Object> validatorProps = new HashMap<>(Map.of("kafka.application.server", self.host() + ":" + self.port()));
             ServiceConfig validatorConfig = service(options, ValidatorTopology.APPLICATION_ID, validatorProps);
-            StreamsService validator = remember(StreamsService.start("validator",
+            StreamsService validator = running(StreamsService.start("validator",
                     ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing()),
                     validatorConfig, (short) 1, Duration.ofMinutes(2)));
             try {
@@ -81,7 +81,7 @@ final class LocalPipeline implements AutoCloseable {
                 throw new IllegalStateException("port " + httpPort + " for the dashboard is in use; choose another with --http-port", e);
             }
             if (!options.webhooks().isEmpty()) {
-                remember(StreamsService.start("notifier",
+                running(StreamsService.start("notifier",
                         NotifierTopology.build(service(options, NotifierTopology.APPLICATION_ID), options.webhooks(), WebhookSender.standard()),
                         service(options, NotifierTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
             }
@@ -117,14 +117,16 @@ final class LocalPipeline implements AutoCloseable {
 
     private <T extends AutoCloseable> T remember(T resource) {
         started.push(resource);
-        if (resource instanceof StreamsService service && meters != null) {
-            // The services' Kafka Streams metrics beside the crawler's, on the run's one /metrics.
-            io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics streamsMetrics =
-                    new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(service.streams());
-            streamsMetrics.bindTo(meters);
-            started.push(streamsMetrics);
-        }
         return resource;
+    }
+
+    /** A started service, to be closed with the pipeline, its Kafka Streams metrics on the run's /metrics. */
+    private StreamsService running(StreamsService service) {
+        remember(service);
+        if (meters != null) {
+            remember(new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(service.streams())).bindTo(meters);
+        }
+        return service;
     }
 
     private ServiceConfig service(Options options, String applicationId) {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.Portal;
 import dev.govwatch.schemas.PortalStatus;
 import dev.govwatch.schemas.RegistryConnection;
+import dev.govwatch.schemas.RegistryUnavailable;
 import dev.govwatch.schemas.Topics;
 
 /**
@@ -130,9 +132,9 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
                 }
             }
             return true;
-        } catch (org.apache.kafka.common.errors.SerializationException e) {
+        } catch (SerializationException e) {
             // Thrown before the record joins the transaction, which stays usable.
-            LOG.warn("crawl output: cannot serialize {} for {} ({}){}", key, topic, dev.govwatch.schemas.RegistryUnavailable.causedBy(e) ? "schema registry unreachable" : String.valueOf(e.getMessage()),
+            LOG.warn("crawl output: cannot serialize {} for {} ({}){}", key, topic, RegistryUnavailable.causedBy(e) ? "schema registry unreachable" : String.valueOf(e.getMessage()),
                     url == null ? "" : "; it will be fetched again");
             if (url != null) {
                 onLost.accept(List.of(url));
