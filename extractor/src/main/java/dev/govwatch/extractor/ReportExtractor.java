@@ -21,6 +21,7 @@ import dev.govwatch.extractor.internal.Sections;
 import dev.govwatch.extractor.internal.TableReader;
 import dev.govwatch.extractor.internal.Text;
 import dev.govwatch.extractor.internal.TextSignature;
+import dev.govwatch.extractor.internal.UnreadCells;
 import dev.govwatch.extractor.internal.Token;
 import dev.govwatch.extractor.internal.Tokens;
 import dev.govwatch.schemas.AnnualReport;
@@ -132,8 +133,9 @@ public final class ReportExtractor {
         if (meta.year() == null && sections.isEmpty() && t3Rows.isEmpty() && old.isEmpty()) {
             return new Extraction.Unreadable("looks like an annual report, but neither its year, its sections nor its tables could be read");
         }
-        for (String placeholder : QuotedFigures.placeholders(doc)) {
-            warnings.add("PLACEHOLDER: '" + placeholder + "' has a measure word without its number");
+        List<String> placeholders = QuotedFigures.placeholders(doc);
+        for (String placeholder : placeholders) {
+            warnings.add("placeholder '" + placeholder + "': a measure word without its number");
         }
         List<StatTable> tables = new ArrayList<>();
         if (!t2Rows.isEmpty()) {
@@ -170,6 +172,8 @@ public final class ReportExtractor {
                 .setTables(tables)
                 .setQuotedFigures(QuotedFigures.find(doc))
                 .setWarnings(warnings)
+                .setUnreadCells(UnreadCells.of(tables))
+                .setPlaceholders(placeholders)
                 .setTextSignature(TextSignature.of(doc, MIN_SIGNED_PROSE))
                 .setExtractorVersion(VERSION)
                 .setExtractedAt(now)
@@ -333,7 +337,7 @@ public final class ReportExtractor {
             for (int i = 0; i < row.cells().size(); i++) {
                 CellValue c = row.cells().get(i);
                 cells.add(Cell.newBuilder().setColumn(row.columns().get(i)).setKind(c.kind()).setValue(c.value())
-                        .setRaw(c.raw()).build());
+                        .setRaw(c.raw()).setSource(c.source()).build());
             }
             out.add(TableRow.newBuilder().setKey(row.key()).setLabel(row.label()).setCells(cells).build());
         }

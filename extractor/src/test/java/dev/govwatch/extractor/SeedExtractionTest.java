@@ -105,7 +105,7 @@ class SeedExtractionTest {
     void seed001HasAnUnfilledPlaceholderAndQuotesItsFigures() {
         AnnualReport report = extract("001", "flattened text");
 
-        assertThat(report.getWarnings()).anyMatch(w -> w.startsWith("PLACEHOLDER") && w.contains("共发布信息余条"));
+        assertThat(report.getPlaceholders()).anyMatch(p -> p.contains("共发布信息余条"));
         assertThat(report.getQuotedFigures()).anyMatch(f -> f.getKind().equals("APPLICATIONS_RECEIVED")
                 && f.getValue() == 81 && f.getSentence().contains("81件"));
         assertThat(report.getQuotedFigures()).anyMatch(f -> f.getKind().equals("CARRIED_OVER") && f.getValue() == 2);

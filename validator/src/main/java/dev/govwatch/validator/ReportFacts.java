@@ -10,19 +10,17 @@ import dev.govwatch.schemas.Cell;
 import dev.govwatch.schemas.CellKind;
 import dev.govwatch.schemas.StatTable;
 import dev.govwatch.schemas.TableRow;
+import dev.govwatch.schemas.template.CellRef;
+import dev.govwatch.schemas.template.ReportTemplate;
 
 /** Read access to one report's cells by table, row key and column, as the rules need it. */
 public final class ReportFacts {
 
     /** Table 三's applicant columns, then its total. */
-    public static final List<String> APPLICANTS = List.of(
-            "naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg");
-    public static final List<String> T3_COLUMNS = List.of(
-            "naturalPerson", "commercial", "research", "nonprofit", "legalService", "otherOrg", "total");
+    public static final List<String> APPLICANTS = ReportTemplate.APPLICANTS;
+    public static final List<String> T3_COLUMNS = ReportTemplate.T3_COLUMNS;
     /** Column names as a county office reads them. */
-    public static final Map<String, String> COLUMN_NAMES = Map.of(
-            "naturalPerson", "自然人", "commercial", "商业企业", "research", "科研机构", "nonprofit", "社会公益组织",
-            "legalService", "法律服务机构", "otherOrg", "其他法人或组织", "total", "总计");
+    public static final Map<String, String> COLUMN_NAMES = ReportTemplate.T3.columnNames();
 
     private final AnnualReport report;
     private final Map<String, Cell> cells = new HashMap<>();
@@ -73,6 +71,25 @@ public final class ReportFacts {
             return Optional.of(cell.getValue());
         }
         return cell.getKind() == CellKind.BLANK ? Optional.of(0d) : Optional.empty();
+    }
+
+    /** How a cell reads, for the template's identities. */
+    public ReportTemplate.Reading reading(CellRef ref) {
+        Cell cell = cells.get(ref.toString());
+        if (cell == null) {
+            return ReportTemplate.Reading.NOT_PRINTED;
+        }
+        return switch (cell.getKind()) {
+            case NUMBER -> ReportTemplate.Reading.NUMBER;
+            case BLANK -> ReportTemplate.Reading.BLANK;
+            default -> ReportTemplate.Reading.UNKNOWN;
+        };
+    }
+
+    /** A NUMBER cell's value. */
+    public Double number(CellRef ref) {
+        Cell cell = cells.get(ref.toString());
+        return cell == null ? null : cell.getValue();
     }
 
     /** Row keys of a table that start with {@code prefix + "."}, e.g. the leaves of apps.withheld. */

@@ -10,28 +10,24 @@ import dev.govwatch.validator.rules.ChangedRule;
 import dev.govwatch.validator.rules.CopiedTablesRule;
 import dev.govwatch.validator.rules.CopiedTextRule;
 import dev.govwatch.validator.rules.CountsRule;
+import dev.govwatch.validator.rules.IdentityRule;
 import dev.govwatch.validator.rules.LateRule;
-import dev.govwatch.validator.rules.OldTableSumsRule;
 import dev.govwatch.validator.rules.PeriodRule;
 import dev.govwatch.validator.rules.PlaceholderRule;
 import dev.govwatch.validator.rules.QuotedFiguresRule;
-import dev.govwatch.validator.rules.RowFitRule;
 import dev.govwatch.validator.rules.SectionsRule;
 import dev.govwatch.validator.rules.StockContinuityRule;
-import dev.govwatch.validator.rules.T3BalanceRule;
-import dev.govwatch.validator.rules.T3ResultsTotalRule;
-import dev.govwatch.validator.rules.T3RowSumRule;
-import dev.govwatch.validator.rules.T4TotalsRule;
 import dev.govwatch.validator.rules.TablesRule;
 import dev.govwatch.validator.rules.TemplateRule;
+import dev.govwatch.validator.rules.UnreadCellsRule;
 
 /** Every rule the validator applies, in the order {@code govwatch rules} lists them. */
 public final class Rules {
 
     public static final List<Rule> ALL = List.of(
-            new T3BalanceRule(), new T3RowSumRule(), new T3ResultsTotalRule(), new T4TotalsRule(),
-            new OldTableSumsRule(), new CountsRule(), new QuotedFiguresRule(), new PeriodRule(), new TemplateRule(),
-            new SectionsRule(), new TablesRule(), new PlaceholderRule(), new RowFitRule(), new LateRule(),
+            IdentityRule.balance(), IdentityRule.rowSum(), IdentityRule.resultsTotal(), IdentityRule.reviewTotals(),
+            IdentityRule.oldTableSums(), new CountsRule(), new QuotedFiguresRule(), new PeriodRule(), new TemplateRule(),
+            new SectionsRule(), new TablesRule(), new PlaceholderRule(), new UnreadCellsRule(), new LateRule(),
             new CarryOverRule(), new StockContinuityRule(), new CopiedTablesRule(), new CopiedTextRule(), new ChangedRule());
 
     private static final Map<String, Rule> BY_ID = ALL.stream().collect(Collectors.toMap(Rule::id, Function.identity()));

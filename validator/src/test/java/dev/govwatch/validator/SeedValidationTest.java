@@ -25,11 +25,11 @@ class SeedValidationTest {
 
     @ParameterizedTest(name = "seed {0}: {1}")
     @CsvSource(delimiter = ';', value = {
-        "000;ROW_FIT",
+        "000;UNREAD_CELLS",
         "001;LATE PLACEHOLDER",
         "002;''",
         "003;SECTIONS TABLES",
-        "004;ROW_FIT"})
+        "004;UNREAD_CELLS"})
     void seedRaisesExactlyItsAlerts(String seed, String expectedRules) {
         List<Alert> alerts = validation.evaluate(TestReports.seed(seed), null, null, Instant.EPOCH);
 

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.govwatch.schemas.CellKind;
+import dev.govwatch.schemas.CellSource;
 
 /**
  * One table cell as printed and as understood. Blank stays blank (never 0), "/" "—" "不适用"
@@ -12,9 +13,19 @@ import dev.govwatch.schemas.CellKind;
  *
  * @param kind  what the cell holds
  * @param value the number (amounts in 万元), null unless kind is NUMBER
- * @param raw   the text as printed
+ * @param raw    the text as printed
+ * @param source how the value was decided
  */
-public record CellValue(CellKind kind, Double value, String raw) {
+public record CellValue(CellKind kind, Double value, String raw, CellSource source) {
+
+    public CellValue(CellKind kind, Double value, String raw) {
+        this(kind, value, raw, kind == CellKind.UNCERTAIN ? CellSource.UNREAD : CellSource.PRINTED);
+    }
+
+    /** This cell, decided another way. */
+    public CellValue from(CellSource how) {
+        return new CellValue(kind, value, raw, kind == CellKind.UNCERTAIN ? CellSource.UNREAD : how);
+    }
 
     private static final Pattern NUMBER = Pattern.compile("^([+-]{0,2})(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万元|元|件|条|个|人|人次|次|项)?$");
     private static final Pattern NOT_APPLICABLE = Pattern.compile("^(/|／|—+|-+|–+|不适用|无|\\\\)$");

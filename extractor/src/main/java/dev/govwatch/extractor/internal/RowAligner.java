@@ -73,10 +73,10 @@ public final class RowAligner {
             if (alwaysGap) {
                 cells.add(CellValue.blank(""));
             } else if (values.size() == 1 && alwaysPrinted) {
-                cells.add(first);
+                cells.add(first.from(dev.govwatch.schemas.CellSource.REALIGNED));
             } else if (values.size() == 1 && values.contains(0d)) {
                 // Dropped cells are blanks: among zeros it does not matter which one was dropped.
-                cells.add(CellValue.number(0, "0"));
+                cells.add(CellValue.number(0, "0").from(dev.govwatch.schemas.CellSource.REALIGNED));
             } else {
                 uncertain = true;
                 cells.add(CellValue.uncertain(candidates(printed, placements, col)));

@@ -11,8 +11,6 @@ import dev.govwatch.validator.ReportContext;
 /** Template text left unfilled: a measure word with no number before it ("共发布信息余条"). */
 public final class PlaceholderRule extends AbstractRule {
 
-    static final String PREFIX = "PLACEHOLDER: '";
-
     public PlaceholderRule() {
         super("PLACEHOLDER", AlertCategory.INCOMPLETE, Severity.WARNING,
                 "no unfilled placeholders (a measure word without its number, as in 共发布信息余条)");
@@ -21,12 +19,9 @@ public final class PlaceholderRule extends AbstractRule {
     @Override
     public List<Finding> check(ReportContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (String warning : context.report().getWarnings()) {
-            if (warning.startsWith(PREFIX)) {
-                String text = warning.substring(PREFIX.length(), warning.indexOf('\'', PREFIX.length()));
-                findings.add(Finding.of(text, "正文“" + text + "”缺少数字，疑为未填写的模板占位",
-                        Finding.at("text", "数字", text)));
-            }
+        for (String text : context.report().getPlaceholders()) {
+            findings.add(Finding.of(text, "正文“" + text + "”缺少数字，疑为未填写的模板占位",
+                    Finding.at("text", "数字", text)));
         }
         return findings;
     }
