@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 import dev.govwatch.extractor.internal.Attachments;
 import dev.govwatch.extractor.internal.CellValue;
+import dev.govwatch.extractor.internal.DigitRuns;
 import dev.govwatch.extractor.internal.HtmlPage;
+import dev.govwatch.extractor.internal.InlineBreaks;
 import dev.govwatch.extractor.internal.Layouts;
 import dev.govwatch.extractor.internal.Metadata;
 import dev.govwatch.extractor.internal.PageDecoder;
@@ -18,6 +20,7 @@ import dev.govwatch.extractor.internal.QuotedFigures;
 import dev.govwatch.extractor.internal.ReportDocument;
 import dev.govwatch.extractor.internal.RowAligner;
 import dev.govwatch.extractor.internal.Sections;
+import dev.govwatch.extractor.internal.TableFit;
 import dev.govwatch.extractor.internal.TableReader;
 import dev.govwatch.extractor.internal.Text;
 import dev.govwatch.extractor.internal.TextSignature;
@@ -99,7 +102,8 @@ public final class ReportExtractor {
     }
 
     /** Reads an already decoded document. */
-    public Extraction extract(ReportDocument doc, String url, String sha256, String portalId, Instant now) {
+    public Extraction extract(ReportDocument document, String url, String sha256, String portalId, Instant now) {
+        ReportDocument doc = InlineBreaks.apply(document);
         StringBuilder opening = new StringBuilder(Text.normalize(
                 doc.meta().getOrDefault("articletitle", "") + doc.meta().getOrDefault("html-title", "")));
         for (int i = 0; i < Math.min(doc.lines().size(), 40); i++) {
@@ -118,8 +122,9 @@ public final class ReportExtractor {
         Range t3 = range(tokens, sections, 3, 4);
         Range t4 = range(tokens, sections, 4, 5);
         FormatGeneration generation = generation(tokens, t2, meta.year(), old);
-        Map<String, ParsedRow> t3Rows = old.size() >= 3 ? Map.of() : TableReader.read(tokens, t3.from, t3.to,
-                Layouts.T3_ROWS, key -> Layouts.T3_COLUMNS, key -> new RowAligner(7, 7), "表三", warnings);
+        Map<String, ParsedRow> t3Rows = old.size() >= 3 ? Map.of() : TableFit.resolve("T3", "表三",
+                TableReader.read(tokens, t3.from, t3.to, Layouts.T3_ROWS, key -> Layouts.T3_COLUMNS,
+                        key -> new RowAligner(7, 7), "表三", warnings), warnings);
         if (generation == FormatGeneration.GEN_2019 && (t3Rows.containsKey("apps.other.noCorrection")
                 || t3Rows.containsKey("apps.other.noFee"))) {
             warnings.add("表三 uses the 2021 其他处理 rows in a report on the 2019 layout");
@@ -299,6 +304,9 @@ public final class ReportExtractor {
                 j++;
             }
             long numbers = run.stream().filter(c -> c.kind() == dev.govwatch.schemas.CellKind.NUMBER).count();
+            if (run.size() == 1 && DigitRuns.isRun(run.get(0).raw(), 15)) {
+                return table4Run(run.get(0).raw(), warnings);
+            }
             if (numbers >= 5) {
                 RowAligner.Aligned aligned = fit15(run);
                 if (aligned.realigned()) {
@@ -317,6 +325,21 @@ public final class ReportExtractor {
             i = Math.max(i, j);
         }
         return List.of();
+    }
+
+    /** Table 四's 15 figures printed with no separator: split by its three groups' arithmetic, or unread. */
+    private static List<ParsedRow> table4Run(String digits, List<String> warnings) {
+        List<ParsedRow> rows = new ArrayList<>();
+        for (int g = 0; g < 3; g++) {
+            rows.add(null);
+        }
+        ParsedRow all = TableReader.runRow("review", "表四", java.util.Collections.nCopies(15, "c"), digits,
+                new RowAligner(15, 5), "表四", warnings);
+        for (int g = 0; g < 3; g++) {
+            rows.set(g, new ParsedRow(Layouts.T4_GROUPS.get(g), Layouts.T4_GROUPS.get(g), Layouts.T4_COLUMNS,
+                    all.cells().subList(g * 5, g * 5 + 5)));
+        }
+        return rows;
     }
 
     private static RowAligner.Aligned fit15(List<CellValue> run) {

@@ -29,6 +29,11 @@ public final class RowAligner {
         this.groupSize = groupSize;
     }
 
+    /** Size of each group whose last column is the group's total; 0 for no arithmetic. */
+    public int groupSize() {
+        return groupSize;
+    }
+
     /** Whether rows are checked against group totals. */
     public boolean hasArithmetic() {
         return groupSize > 0;

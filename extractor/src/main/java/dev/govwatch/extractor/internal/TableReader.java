@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,9 @@ public final class TableReader {
             "^(\\(?[一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}[、.]|\\d{1,2}[、.．](?!\\d)|\\(\\d{1,2}\\))");
     /** A unit column of the old statistics table. */
     private static final Pattern UNIT = Pattern.compile("^(条|件|个|次|人|人次|万元|元|项|篇|场|期)$");
+    /** A group's label printed in the same cell as its first row's numbered label. */
+    private static final Pattern GROUP_PREFIX = Pattern.compile(
+            "^(本年度办理结果|不予公开|无法提供|不予处理|其他处理)(?=\\(?[一二三四五六七八九十\\d]{1,2}[)、.．])");
     /** Label pieces wrapped onto a following line are at most this long. */
     private static final int MAX_CONTINUATION = 30;
 
@@ -31,9 +35,14 @@ public final class TableReader {
 
     private static String coreOfNormalized(String normalized) {
         String n = normalized;
-        // Some labels carry two levels of numbering: "三、本年度办理结果(一)予以公开" never, but "(三)1." does.
-        for (int i = 0; i < 2; i++) {
+        // Labels carry up to three levels of numbering, a group's label merged in front of its first
+        // row: "(三)1.属于国家秘密", "三、本年度办理结果(一)予以公开", "三、本年度办理结果(三)不予公开1.属于国家秘密".
+        for (int i = 0; i < 4; i++) {
             String stripped = NUMBERING.matcher(n).replaceFirst("");
+            Matcher group = GROUP_PREFIX.matcher(stripped);
+            if (group.find()) {
+                stripped = stripped.substring(group.end());
+            }
             if (stripped.equals(n)) {
                 break;
             }
@@ -58,6 +67,19 @@ public final class TableReader {
         while (i < to) {
             Token token = tokens.get(i);
             RowSpec spec = match(token, specs, previousKey);
+            if (spec == null && i + 1 < to && !token.cellLike() && !token.text().isEmpty()
+                    && !tokens.get(i + 1).cellLike() && !tokens.get(i + 1).text().isEmpty()) {
+                // A label split over two cells or lines ("1.属于国家 | 秘密", "三、本年度办" / "理结果").
+                Token next = tokens.get(i + 1);
+                Token joined = new Token(token.text() + next.text(), next.line(), next.delimited(), next.lastOnLine());
+                spec = match(joined, specs, previousKey);
+                if (spec != null && match(next, specs, previousKey) == null) {
+                    token = joined;
+                    i++;
+                } else {
+                    spec = null;
+                }
+            }
             if (spec == null || rows.containsKey(spec.key())) {
                 i++;
                 continue;
@@ -67,9 +89,10 @@ public final class TableReader {
             // Label text wrapped onto the next line(s), before any cell.
             int continuations = 0;
             while (j < to && continuations < 3 && (UNIT.matcher(tokens.get(j).text()).matches()
-                    || (!token.delimited() && !tokens.get(j).cellLike()
+                    || ((!token.delimited() || tokens.get(j).line() == token.line()) && !tokens.get(j).cellLike()
                         && tokens.get(j).text().length() <= MAX_CONTINUATION
-                        && match(tokens.get(j), specs, previousKey) == null))) {
+                        && match(tokens.get(j), specs, previousKey) == null
+                        && !startsSplitLabel(tokens, j, to, specs, previousKey)))) {
                 j++;
                 continuations++;
             }
@@ -91,7 +114,15 @@ public final class TableReader {
             }
             if (hasNumberOrMark(printed)) {
                 List<String> columns = columnsOf.apply(spec.key());
-                RowAligner.Aligned aligned = fit(printed, columns.size(), alignerOf.apply(spec.key()));
+                RowAligner aligner = alignerOf.apply(spec.key());
+                if (printed.size() == 1 && aligner.hasArithmetic() && DigitRuns.isRun(printed.get(0).raw(), columns.size())) {
+                    // Without arithmetic a lone number may as well be one figure with the others dropped.
+                    rows.put(spec.key(), runRow(spec.key(), token.text(), columns, printed.get(0).raw(), aligner,
+                            tableName, warnings));
+                    i = Math.max(i + 1, j);
+                    continue;
+                }
+                RowAligner.Aligned aligned = fit(printed, columns.size(), aligner);
                 if (aligned.realigned()) {
                     long filled = printed.stream().filter(c -> !isBlank(c)).count();
                     warnings.add(tableName + " row '" + token.text() + "': " + filled + " filled cells for "
@@ -104,6 +135,45 @@ public final class TableReader {
             i = Math.max(i + 1, j);
         }
         return rows;
+    }
+
+    /**
+     * A row whose figures were printed with no separator: split by the row's arithmetic. One split:
+     * numbers; several: uncertain, with the splits kept for {@link TableFit}; none: uncertain.
+     */
+    public static ParsedRow runRow(String key, String label, List<String> columns, String digits, RowAligner aligner,
+                            String tableName, List<String> warnings) {
+        List<long[]> splits = DigitRuns.split(digits, columns.size(), aligner.groupSize());
+        if (splits.size() == 1) {
+            List<CellValue> cells = new ArrayList<>();
+            for (long v : splits.get(0)) {
+                cells.add(new CellValue(dev.govwatch.schemas.CellKind.NUMBER, (double) v, Long.toString(v),
+                        dev.govwatch.schemas.CellSource.SPLIT_BY_ARITHMETIC));
+            }
+            warnings.add(tableName + " row '" + label + "': figures run together (" + digits + "), split by the row's arithmetic");
+            return new ParsedRow(key, label, columns, cells);
+        }
+        String reason = splits.isEmpty() ? "数字连写为 " + digits + "，没有一种拆分符合该行的勾稽关系"
+                : splits.size() > DigitRuns.MAX_SPLITS ? "数字连写为 " + digits + "，可拆分的方式过多"
+                : "数字连写为 " + digits + "，可拆分为 " + TableFit.describe(splits);
+        warnings.add(tableName + " row '" + label + "': figures run together (" + digits + "), "
+                + (splits.isEmpty() ? "no split fits the row's arithmetic" : splits.size() + " splits fit the row's arithmetic"));
+        List<CellValue> cells = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            cells.add(CellValue.uncertain(reason));
+        }
+        return new ParsedRow(key, label, columns, cells,
+                splits.size() > DigitRuns.MAX_SPLITS ? List.of() : List.copyOf(splits));
+    }
+
+    /** Whether tokens j and j+1 are one row label split in two (then j is not a continuation of the label before). */
+    private static boolean startsSplitLabel(List<Token> tokens, int j, int to, List<RowSpec> specs, String previousKey) {
+        if (j + 1 >= to || tokens.get(j + 1).cellLike()) {
+            return false;
+        }
+        Token a = tokens.get(j);
+        Token b = tokens.get(j + 1);
+        return match(new Token(a.text() + b.text(), b.line(), b.delimited(), b.lastOnLine()), specs, previousKey) != null;
     }
 
     static RowSpec match(Token token, List<RowSpec> specs, String previousKey) {

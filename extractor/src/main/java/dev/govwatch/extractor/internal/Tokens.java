@@ -13,6 +13,9 @@ public final class Tokens {
     private static final Pattern LABEL_AND_NUMBERS = Pattern.compile(
             "^(\\S(?:.{0,38}?[^\\d\\s+.,-])?)\\s+(" + NUMBER + "(?:\\s+" + NUMBER + ")*)$");
 
+    /** A label with its figures run together after it ("…申请数量6420000066"), as archive texts print rows. */
+    private static final Pattern LABEL_THEN_DIGITS = Pattern.compile("^(\\S.{0,78}?[^\\d\\s+.,:：/／-])(\\d{2,})$");
+
     /** No row label is longer (TableReader ignores longer tokens as labels). */
     static final int MAX_LABEL = 80;
 
@@ -59,6 +62,11 @@ public final class Tokens {
                 parts.addAll(List.of(m.group(2).split("\\s+")));
                 cells = parts.toArray(String[]::new);
                 delimited = true;
+            } else if (stripped.length() <= MAX_LABEL + 40 && LABEL_THEN_DIGITS.matcher(stripped).matches()) {
+                java.util.regex.Matcher m = LABEL_THEN_DIGITS.matcher(stripped);
+                m.matches();
+                cells = new String[] {m.group(1), m.group(2)};
+                delimited = false;
             } else {
                 cells = new String[] {stripped};
                 delimited = false;

@@ -15,7 +15,7 @@ import dev.govwatch.schemas.template.TemplateRow;
 import dev.govwatch.schemas.template.TemplateTable;
 
 /**
- * The template cells a report's tables 三 and 四 leave unread: every required row that was not
+ * The template cells a report's tables 二, 三 and 四 leave unread: every required row that was not
  * found, and every UNCERTAIN cell. A table that is absent altogether is not listed cell by cell
  * (the validator reports the missing table).
  */
@@ -27,6 +27,19 @@ public final class UnreadCells {
     public static List<UnreadCell> of(List<StatTable> tables) {
         List<UnreadCell> unread = new ArrayList<>();
         for (StatTable table : tables) {
+            if (table.getId().equals("T2")) {
+                // Table 二's rows vary by agency, so none is required; a row that was found is read or named.
+                for (TableRow row : table.getRows()) {
+                    for (Cell cell : row.getCells()) {
+                        if (cell.getKind() == CellKind.UNCERTAIN) {
+                            unread.add(UnreadCell.newBuilder().setTable("T2").setRow(row.getKey()).setColumn(cell.getColumn())
+                                    .setLabel("表二" + row.getLabel() + " " + cell.getColumn())
+                                    .setReason(cell.getRaw() == null ? "无法确定" : cell.getRaw()).build());
+                        }
+                    }
+                }
+                continue;
+            }
             TemplateTable template = switch (table.getId()) {
                 case "T3" -> ReportTemplate.T3;
                 case "T4" -> ReportTemplate.T4;

@@ -1,0 +1,229 @@
+package dev.govwatch.samples;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The same report, with the figures of a {@link Report2021Page}, in each shape real portals and
+ * archives give it: real tables, Word-pasted HTML, pipes, tabs, one cell per line, figures run
+ * together, the whole report on one line, group labels merged into a row's label, labels split
+ * over two cells or lines. The fidelity corpus reads every rendering back and compares each cell
+ * of tables 三 and 四 with the figures.
+ */
+public final class Renderings {
+
+    /** A shape of the report. */
+    public enum Shape {
+        HTML_TABLE, WORD_HTML, PIPES, TABS, CELL_PER_LINE, RUN_TOGETHER, ONE_LINE, MERGED_LABELS, SPLIT_LABELS,
+        SPLIT_LINES
+    }
+
+    /** One rendering: its bytes and how a portal would serve them. */
+    public record Rendered(Shape shape, byte[] body, String contentType) {
+    }
+
+    private record Row(List<String> labels, long[] values) {
+    }
+
+    private static final String[] GROUPS = {"（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"};
+    private static final int[] GROUP_START = {2, 10, 13, 18};
+
+    private Renderings() {
+    }
+
+    public static Rendered render(Report2021Page figures, Shape shape) {
+        return switch (shape) {
+            case HTML_TABLE -> new Rendered(shape, figures.html.getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
+            case WORD_HTML -> new Rendered(shape, wordHtml(figures).getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
+            default -> new Rendered(shape, text(figures, shape).getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+        };
+    }
+
+    private static List<Row> t3Rows(Report2021Page f) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(List.of("一、本年新收政府信息公开申请数量"), f.t3.get("apps.new")));
+        rows.add(new Row(List.of("二、上年结转政府信息公开申请数量"), f.t3.get("apps.carriedIn")));
+        for (int i = 0; i < Report2021Page.T3_KEYS.length; i++) {
+            List<String> labels = new ArrayList<>();
+            if (i == 0) {
+                labels.add("三、本年度办理结果");
+            }
+            for (int g = 0; g < GROUPS.length; g++) {
+                if (i == GROUP_START[g]) {
+                    labels.add(GROUPS[g]);
+                }
+            }
+            labels.add(Report2021Page.T3_LEAVES[i].replace('(', '（').replace(')', '）'));
+            rows.add(new Row(labels, f.t3.get(Report2021Page.T3_KEYS[i])));
+        }
+        rows.add(new Row(List.of("（七）总计"), f.t3.get("apps.results")));
+        rows.add(new Row(List.of("四、结转下年度继续办理"), f.t3.get("apps.carriedOut")));
+        return rows;
+    }
+
+    private static String text(Report2021Page f, Shape shape) {
+        List<String> lines = new ArrayList<>();
+        lines.add("测试县人民政府2024年政府信息公开工作年度报告");
+        lines.add("发布时间：2025-01-20");
+        lines.add("本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。");
+        lines.add("一、总体情况");
+        lines.add("2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年共收到政府信息公开申请"
+                + f.t3.get("apps.new")[6] + "件。");
+        lines.add("二、主动公开政府信息情况");
+        lines.add(row(shape, List.of("第二十条第（一）项"), new long[0]));
+        lines.add(row(shape, List.of("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), new long[0]));
+        lines.add(row(shape, List.of("规章"), new long[] {0, 0, 0}));
+        lines.add(row(shape, List.of("行政规范性文件"), new long[] {12, 3, 87}));
+        lines.add(row(shape, List.of("第二十条第（五）项"), new long[0]));
+        lines.add(row(shape, List.of("信息内容", "本年处理决定数量"), new long[0]));
+        lines.add(row(shape, List.of("行政许可"), new long[] {5612}));
+        lines.add("三、收到和处理政府信息公开申请情况");
+        lines.add(row(shape, List.of("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"), new long[0]));
+        lines.add(row(shape, List.of("自然人", "法人或其他组织", "总计"), new long[0]));
+        lines.add(row(shape, List.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"), new long[0]));
+        for (Row r : t3Rows(f)) {
+            lines.add(row(shape, r.labels(), r.values()));
+        }
+        lines.add("四、政府信息公开行政复议、行政诉讼情况");
+        lines.add(row(shape, List.of("行政复议", "行政诉讼"), new long[0]));
+        lines.add(row(shape, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"), new long[0]));
+        lines.add(row(shape, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果",
+                "尚未审结", "总计"), new long[0]));
+        lines.add(row(shape, List.of(), f.t4));
+        lines.add("五、存在的主要问题及改进情况");
+        lines.add("政务公开工作仍有不足，下一步将加强培训。");
+        lines.add("六、其他需要报告的事项");
+        lines.add("本年度未收取信息处理费。");
+        return String.join(shape == Shape.ONE_LINE ? "" : "\n", lines) + "\n";
+    }
+
+    private static String row(Shape shape, List<String> labels, long[] values) {
+        List<String> cells = new ArrayList<>();
+        switch (shape) {
+            case MERGED_LABELS -> {
+                if (!labels.isEmpty()) {
+                    cells.add(String.join("", labels));
+                }
+            }
+            case SPLIT_LABELS, SPLIT_LINES -> {
+                for (String label : labels) {
+                    if (label.length() >= 6 && values.length > 0) {
+                        int mid = label.length() / 2;
+                        cells.add(label.substring(0, mid));
+                        cells.add(label.substring(mid));
+                    } else {
+                        cells.add(label);
+                    }
+                }
+            }
+            default -> cells.addAll(labels);
+        }
+        List<String> numbers = new ArrayList<>();
+        for (long v : values) {
+            numbers.add(Long.toString(v));
+        }
+        return switch (shape) {
+            case TABS -> String.join("\t", concat(cells, numbers));
+            case CELL_PER_LINE, SPLIT_LINES -> String.join("\n", concat(cells, numbers));
+            case RUN_TOGETHER, ONE_LINE -> String.join("", cells) + String.join("", numbers);
+            default -> String.join(" | ", concat(cells, numbers));
+        };
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The report's tables as Word pastes them into a TRS editor: {@code mso-*} styles, a
+     * {@code <span>} per character in labels, {@code <p>} inside every cell, {@code &nbsp;} beside
+     * figures, and table 三 split in two by a page break, the second part repeating its header.
+     */
+    private static String wordHtml(Report2021Page f) {
+        StringBuilder h = new StringBuilder();
+        h.append("<html><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"测试县人民政府2024年政府信息公开工作年度报告\">")
+                .append("<meta name=\"PubDate\" content=\"2025-01-20 10:30\"><title>测试县人民政府2024年政府信息公开工作年度报告</title></head>")
+                .append("<body><div class=\"TRS_Editor\"><p class=MsoNormal style='mso-line-height-rule:exactly'>")
+                .append("<span style='font-family:仿宋_GB2312;mso-ascii-font-family:\"Times New Roman\"'>本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。</span></p>")
+                .append("<p class=MsoNormal><b><span style='mso-bidi-font-size:16.0pt'>一、总体情况</span></b></p>")
+                .append("<p class=MsoNormal><span>2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年共收到政府信息公开申请")
+                .append(f.t3.get("apps.new")[6]).append("件。<o:p></o:p></span></p>")
+                .append("<p class=MsoNormal><b><span>二、主动公开政府信息情况</span></b></p>")
+                .append("<table class=MsoNormalTable border=1 style='mso-table-layout-alt:fixed'><tr><td colspan=4>").append(word("第二十条第（一）项"))
+                .append("</td></tr><tr><td>").append(word("信息内容")).append("</td><td>").append(word("本年制发件数")).append("</td><td>")
+                .append(word("本年废止件数")).append("</td><td>").append(word("现行有效件数")).append("</td></tr>")
+                .append("<tr><td>").append(word("规章")).append("</td>").append(cell(0)).append(cell(0)).append(cell(0)).append("</tr>")
+                .append("<tr><td>").append(word("行政规范性文件")).append("</td>").append(cell(12)).append(cell(3)).append(cell(87)).append("</tr>")
+                .append("</table><p class=MsoNormal><b><span>三、收到和处理政府信息公开申请情况</span></b></p>");
+        List<Row> rows = t3Rows(f);
+        int pageBreak = 12;
+        for (int part = 0; part < 2; part++) {
+            h.append("<table class=MsoNormalTable border=1><tr><td rowspan=3 colspan=3>")
+                    .append(word("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"))
+                    .append("</td><td colspan=7>").append(word("申请人情况")).append("</td></tr><tr><td rowspan=2>").append(word("自然人"))
+                    .append("</td><td colspan=5>").append(word("法人或其他组织")).append("</td><td rowspan=2>").append(word("总计"))
+                    .append("</td></tr><tr>");
+            for (String c : List.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")) {
+                h.append("<td>").append(word(c)).append("</td>");
+            }
+            h.append("</tr>");
+            int from = part == 0 ? 0 : pageBreak;
+            int to = part == 0 ? pageBreak : rows.size();
+            for (int i = from; i < to; i++) {
+                Row r = rows.get(i);
+                h.append("<tr>");
+                List<String> labels = new ArrayList<>(r.labels());
+                if (part == 1 && i == from && !labels.get(0).startsWith("三、")) {
+                    labels.add(0, "三、本年度办理结果");
+                }
+                int span = 3;
+                for (int l = 0; l < labels.size(); l++) {
+                    int colspan = l == labels.size() - 1 ? span : 1;
+                    h.append("<td").append(colspan > 1 ? " colspan=" + colspan : "").append(">").append(word(labels.get(l))).append("</td>");
+                    span -= colspan;
+                }
+                for (long v : r.values()) {
+                    h.append(cell(v));
+                }
+                h.append("</tr>");
+            }
+            h.append("</table>");
+            if (part == 0) {
+                h.append("<span style='font-size:10.5pt'><br clear=all style='page-break-before:always'></span>");
+            }
+        }
+        h.append("<p class=MsoNormal><b><span>四、政府信息公开行政复议、行政诉讼情况</span></b></p>")
+                .append("<table class=MsoNormalTable border=1><tr><td colspan=5 rowspan=2>").append(word("行政复议"))
+                .append("</td><td colspan=10>").append(word("行政诉讼")).append("</td></tr><tr><td colspan=5>").append(word("未经复议直接起诉"))
+                .append("</td><td colspan=5>").append(word("复议后起诉")).append("</td></tr><tr>");
+        for (int g = 0; g < 3; g++) {
+            for (String c : List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")) {
+                h.append("<td>").append(word(c)).append("</td>");
+            }
+        }
+        h.append("</tr><tr>");
+        for (long v : f.t4) {
+            h.append(cell(v));
+        }
+        h.append("</tr></table><p class=MsoNormal><b><span>五、存在的主要问题及改进情况</span></b></p><p>政务公开工作仍有不足，下一步将加强培训。</p>")
+                .append("<p class=MsoNormal><b><span>六、其他需要报告的事项</span></b></p><p>本年度未收取信息处理费。</p></div></body></html>");
+        return h.toString();
+    }
+
+    /** A label as Word writes it: one span per character, inside a paragraph. */
+    private static String word(String label) {
+        StringBuilder s = new StringBuilder("<p class=MsoNormal align=center style='text-align:center;mso-pagination:widow-orphan'>");
+        for (int i = 0; i < label.length(); i++) {
+            s.append("<span style='font-size:10.0pt;mso-bidi-font-family:宋体'>").append(label.charAt(i)).append("</span>");
+        }
+        return s.append("<span lang=EN-US><o:p></o:p></span></p>").toString();
+    }
+
+    private static String cell(long v) {
+        return "<td width=43 style='width:32.45pt;mso-border-alt:solid windowtext .5pt'><p class=MsoNormal align=center>"
+                + "<span lang=EN-US style='font-size:10.0pt'>" + v + "&nbsp;<o:p></o:p></span></p></td>";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.govwatch.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.govwatch.samples.Renderings;
+import dev.govwatch.samples.Report2021Page;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertCategory;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Cell;
+import dev.govwatch.schemas.CellKind;
+import dev.govwatch.schemas.UnreadCell;
+import dev.govwatch.schemas.template.ReportTemplate;
+
+/**
+ * The fidelity corpus: reports with known figures (drawn per try from the run seed, see
+ * {@link SeededTries}) rendered in every shape of {@link Renderings.Shape}, read back by the real
+ * extractor, every cell of tables 三 and 四 compared with its figure. A cell is right, UNCERTAIN
+ * (named in the report's unread cells), or wrong; a cell that is missing without being named is
+ * counted as wrong too, because that is a silent loss. Wrong must be 0 for every shape. The table
+ * it prints is the one in docs/FIDELITY.md.
+ */
+class FidelityCorpusTest {
+
+    private static final int REPORTS_PER_SHAPE = 12;
+    private static final Map<Renderings.Shape, int[]> TALLY = new EnumMap<>(Renderings.Shape.class);
+    private final Validation validation = new Validation(Rules.ALL, Deadlines.national());
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Renderings.Shape.class)
+    void everyCellIsReadRightOrNamedAsUnread(Renderings.Shape shape) {
+        int[] tally = new int[3];
+        List<String> wrong = new ArrayList<>();
+        java.util.Random draw = new java.util.Random(SeededTries.RUN_SEED + shape.ordinal());
+        for (int n = 0; n < REPORTS_PER_SHAPE; n++) {
+            int seed = 1 + draw.nextInt(1_000_000);
+            Report2021Page figures = new Report2021Page(seed);
+            Renderings.Rendered rendered = Renderings.render(figures, shape);
+            AnnualReport report = TestReports.extract(rendered.body(), rendered.contentType(),
+                    "http://test.gov.cn/" + shape + "-" + seed);
+            compare(report, figures, tally, wrong, "seed " + seed + " (-Dgovwatch.seed=" + SeededTries.RUN_SEED + ")");
+
+            List<Alert> alerts = validation.evaluate(report, null, null, Instant.EPOCH);
+            assertThat(alerts).as("%s seed %d: %s", shape, seed, alerts.stream().map(Alert::getMessage).toList())
+                    .noneMatch(a -> a.getCategory() == AlertCategory.INCONSISTENT);
+            if (report.getUnreadCells().isEmpty()) {
+                assertThat(alerts).as("%s seed %d: %s", shape, seed, alerts.stream().map(Alert::getMessage).toList())
+                        .noneMatch(a -> a.getCategory() == AlertCategory.INCOMPLETE);
+            } else {
+                assertThat(alerts).as("%s seed %d", shape, seed).extracting(Alert::getRule).contains("UNREAD_CELLS");
+                assertThat(alerts).as("%s seed %d", shape, seed).filteredOn(a -> a.getCategory() == AlertCategory.INCOMPLETE)
+                        .extracting(Alert::getRule).containsOnly("UNREAD_CELLS");
+            }
+        }
+        TALLY.put(shape, tally);
+        assertThat(wrong).as("%s: wrong or silently lost cells", shape).isEmpty();
+    }
+
+    private static void compare(AnnualReport report, Report2021Page figures, int[] tally, List<String> wrong, String where) {
+        ReportFacts facts = new ReportFacts(report);
+        for (String row : figures.t3.keySet()) {
+            long[] expected = figures.t3.get(row);
+            for (int c = 0; c < 7; c++) {
+                check(report, facts, "T3", row, ReportTemplate.T3_COLUMNS.get(c), expected[c], tally, wrong, where);
+            }
+        }
+        for (int i = 0; i < 15; i++) {
+            String group = ReportTemplate.T4.rows().get(i / 5).key();
+            check(report, facts, "T4", group, ReportTemplate.T4_COLUMNS.get(i % 5), figures.t4[i], tally, wrong, where);
+        }
+    }
+
+    private static void check(AnnualReport report, ReportFacts facts, String table, String row, String column, long expected,
+                              int[] tally, List<String> wrong, String where) {
+        Cell cell = facts.cell(table, row, column).orElse(null);
+        boolean named = report.getUnreadCells().stream().anyMatch(u -> named(u, table, row, column));
+        if (cell != null && cell.getKind() == CellKind.NUMBER && cell.getValue() == expected) {
+            tally[0]++;
+        } else if (cell != null && cell.getKind() == CellKind.BLANK && expected == 0) {
+            tally[0]++;
+        } else if (named && (cell == null || cell.getKind() == CellKind.UNCERTAIN)) {
+            tally[1]++;
+        } else {
+            tally[2]++;
+            wrong.add(where + " " + table + "/" + row + "/" + column + ": expected " + expected + ", read "
+                    + (cell == null ? "nothing" : cell.getKind() + " " + cell.getRaw()) + (named ? "" : " (not named as unread)"));
+        }
+    }
+
+    private static boolean named(UnreadCell u, String table, String row, String column) {
+        return u.getTable().equals(table) && u.getRow().equals(row) && (u.getColumn() == null || u.getColumn().equals(column));
+    }
+
+    @AfterAll
+    static void printTable() throws IOException {
+        StringBuilder md = new StringBuilder("| rendering | cells right | UNCERTAIN (named) | wrong or lost |\n|---|---:|---:|---:|\n");
+        for (Map.Entry<Renderings.Shape, int[]> e : TALLY.entrySet()) {
+            md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()[0]).append(" | ").append(e.getValue()[1])
+                    .append(" | ").append(e.getValue()[2]).append(" |\n");
+        }
+        System.out.println("Fidelity corpus, " + REPORTS_PER_SHAPE + " reports per rendering, -Dgovwatch.seed="
+                + SeededTries.RUN_SEED + "\n" + md);
+        Path out = Path.of("target", "fidelity.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+    }
+}
