@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AgencyIdentity;
 import dev.govwatch.schemas.AnnualReport;
 
 /**
@@ -91,10 +92,16 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         return agency + "#" + year;
     }
 
-    /** The agency part of a report key ({@code [code|]agency|year}). */
+    /**
+     * The agency part of a report key ({@code [code|]agency|year}), its name in canonical form
+     * ({@link AgencyIdentity}) so that a report whose name varies between years still finds last year's.
+     */
     static String agencyOf(String reportKey) {
         int cut = reportKey.lastIndexOf('|');
-        return cut < 0 ? reportKey : reportKey.substring(0, cut);
+        String agency = cut < 0 ? reportKey : reportKey.substring(0, cut);
+        int code = agency.indexOf('|');
+        return code < 0 ? AgencyIdentity.canonical(agency, null)
+                : agency.substring(0, code + 1) + AgencyIdentity.canonical(agency.substring(code + 1), null);
     }
 
     /** The partition key: the agency's name, the same whether a report or a portal listing names it. */

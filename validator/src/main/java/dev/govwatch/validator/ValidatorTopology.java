@@ -17,6 +17,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import dev.govwatch.schemas.AgencyIdentity;
 import dev.govwatch.schemas.AgencyWatch;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.ExpectedAgency;
@@ -82,7 +83,8 @@ public final class ValidatorTopology {
         String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.CHECKED_STORE, ValidateProcessor.ALERTS_STORE,
             ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE};
         var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
-                .selectKey((reportKey, report) -> ValidateProcessor.nameOf(report), Named.as("report-by-agency"))
+                .selectKey((reportKey, report) -> AgencyIdentity.canonical(ValidateProcessor.nameOf(report), report.getRegion()),
+                        Named.as("report-by-agency"))
                 .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName("reports-by-agency")
                         .withNumberOfPartitions(Topics.REPORTS.partitions()))
                 .process(() -> new ValidateProcessor(validation, missingReports, policy.checkInterval()),
@@ -106,7 +108,10 @@ public final class ValidatorTopology {
             return listings;
         }
         for (ExpectedAgency agency : portal.getExpectedAgencies()) {
-            listings.add(KeyValue.pair(agency.getName(), AgencyWatch.newBuilder().setName(agency.getName())
+            // The portal's name for an agency may differ from the report's (示范县 / 示范县人民政府): both sides
+            // meet under the canonical identity.
+            String name = AgencyIdentity.canonical(agency.getName(), portal.getRegion());
+            listings.add(KeyValue.pair(name, AgencyWatch.newBuilder().setName(name)
                     .setPortalId(portal.getId()).setLevel(agency.getLevel()).setRegion(portal.getRegion())
                     .setListed(true).setReportedYears(new ArrayList<>()).build()));
         }

@@ -174,6 +174,27 @@ class MissingReportsTopologyTest {
         assertThat(alerts.readValuesToList()).extracting(a -> a.getRule() + " " + a.getStatus()).containsExactly("BLOCKED OPEN");
     }
 
+    /** The portal file names the county government one way, the report another: one agency, never MISSING beside an orphan. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "listed as {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"甲县", "甲县政府", "甲县人民政府", "县政府"})
+    void aNameVariantOfTheListedAgencyIsTheSameAgency(String listedAs) {
+        portals.pipeInput("p1", Portal.newBuilder(portal()).setExpectedAgencies(List.of(
+                ExpectedAgency.newBuilder().setName(listedAs).setLevel(AgencyLevel.COUNTY).build())).build());
+        AnnualReport report = AnnualReport.newBuilder(TestReports.clean2024(1)).build();
+        report.setAgency("甲县人民政府");
+        report.setLevel(AgencyLevel.COUNTY);
+        report.setRegion(Region.newBuilder().setCounty("甲县").build());
+        report.setReportKey("甲县人民政府|2024");
+        report.setPublicationDate(LocalDate.of(2025, 3, 10));
+        report.setPortalId("p1");
+        reports.pipeInput(report.getReportKey(), report);
+
+        driver.advanceWallClockTime(Duration.ofDays(90)); // 2025-05-02: every 2024 deadline and its grace are past
+
+        assertThat(alerts.readValuesToList()).filteredOn(a -> a.getRule().equals("MISSING"))
+                .extracting(Alert::getAgency).doesNotContain("甲县人民政府", listedAs);
+    }
+
     private static Portal portal() {
         return Portal.newBuilder().setId("p1").setName("甲县人民政府").setRegion(Region.newBuilder().setCounty("甲县").build())
                 .setListPages(List.of("http://jx.gov.cn/zfxxgknb/"))

@@ -30,7 +30,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
     private static final Pattern TITLE_TAIL = Pattern.compile("^(工作)?(年度报告|年报)");
     private static final Pattern TITLE_LABEL = Pattern.compile("^(标题|文章标题|名称)\\s*[:：]\\s*(.+)$");
     private static final Pattern DATE_LABEL = Pattern.compile(
-            "(发文日期|发布日期|发布时间|成文日期|公开日期|生成日期|日期)\\s*[:：]?\\s*(\\d{4})\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})");
+            "(发文日期|发布日期|发布时间|成文日期|公开日期|生成日期|日期|时间)\\s*[:：]?\\s*(\\d{4})\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
     private static final Pattern PUBLISHER = Pattern.compile("(发布机构|发文机关|来源|信息来源|发布单位)\\s*[:：]\\s*([\\u4e00-\\u9fa5（）()]{2,30})");
     private static final Pattern PERIOD = Pattern.compile(
@@ -40,6 +40,8 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             "([\\u4e00-\\u9fa5]{2,3}(?:市|州|盟))([\\u4e00-\\u9fa5]{1,3}?(?:县|区|旗))");
     private static final Pattern BODY_COUNTY = Pattern.compile(
             "(?<![\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5]{1,4}?(?:县|区|旗))(?=\\d{4}年|人民政府)");
+    /** What follows the place name in the name of its government or the government's general office. */
+    private static final Pattern GOVERNMENT_OR_OFFICE = Pattern.compile("^(人民)?(政府)?(办公室|办公厅)?$");
     private static final Pattern AGENCY_SUFFIX = Pattern.compile("(人民政府|政府|街道办事处|办事处|管委会|管理委员会)");
     private static final Pattern PROVINCE = Pattern.compile("^([\\u4e00-\\u9fa5]{2,7}?(?:省|自治区))");
     private static final Pattern PREFECTURE = Pattern.compile("^([\\u4e00-\\u9fa5]{2,6}?(?:市|州|盟|地区))");
@@ -174,8 +176,12 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             return fromTitle;
         }
         if (fromTitle != null) {
-            // The title names only the region ("沂源县2019年…"): the publisher says which body, else its government.
-            return publisher != null && publisher.startsWith(fromTitle) ? publisher : fromTitle + "人民政府";
+            // The title names only the place ("示范县2025年…"): the government's own report, whether its
+            // office posted it (发布机构 示范县人民政府办公室) or not. Only a department that posted it under
+            // the bare place name keeps its own name.
+            boolean department = publisher != null && publisher.startsWith(fromTitle)
+                    && !GOVERNMENT_OR_OFFICE.matcher(publisher.substring(fromTitle.length())).matches();
+            return department ? publisher : fromTitle + "人民政府";
         }
         if (publisher != null) {
             if (isRegionOnly(publisher) || startsWithRegion(publisher)) {

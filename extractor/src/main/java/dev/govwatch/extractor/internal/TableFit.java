@@ -45,7 +45,9 @@ public final class TableFit {
         Set<String> openKeys = new java.util.HashSet<>();
         open.forEach(r -> openKeys.add(r.key()));
         List<Identity> identities = ReportTemplate.identitiesOf(table).stream()
-                .filter(i -> i.cells().stream().anyMatch(c -> openKeys.contains(c.row())))
+                // An identity over a group reaches the group's rows through derivation.
+                .filter(i -> i.cells().stream().anyMatch(c -> openKeys.stream()
+                        .anyMatch(k -> k.equals(c.row()) || k.startsWith(c.row() + "."))))
                 .toList();
         int[] choice = new int[open.size()];
         List<int[]> valid = new ArrayList<>();
