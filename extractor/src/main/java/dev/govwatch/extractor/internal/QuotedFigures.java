@@ -16,14 +16,21 @@ public final class QuotedFigures {
 
     private static final List<Kind> KINDS = List.of(
             new Kind("APPLICATIONS_RECEIVED", "申请", Pattern.compile("(收到|受理)[^。；;,，0-9]{0,16}?申请[^0-9。；;，,]{0,6}?(\\d+)(件|条|个)"), null),
-            new Kind("DISCLOSED", "予以公开", Pattern.compile("(?<!不)予以公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
-            new Kind("PARTIALLY_DISCLOSED", "部分公开", Pattern.compile("部分公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
+            // "予以公开及部分公开30件" is one figure for the two cells together, never either alone.
+            new Kind("DISCLOSED_OR_PARTIAL", "部分公开", Pattern.compile("(?<!不)予以公开(?:及|和|与|、|或)部分公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
+            new Kind("DISCLOSED", "予以公开", Pattern.compile("(?<!不)予以公开(?!(?:及|和|与|、|或)部分公开)[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
+            new Kind("PARTIALLY_DISCLOSED", "部分公开", Pattern.compile("(?<!予以公开(?:及|和|与|、|或))部分公开[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
             new Kind("WITHHELD", "不予公开", Pattern.compile("不予公开[^0-9。；;，,:：]{0,8}?(\\d+)件"), "件"),
             new Kind("UNABLE_TO_PROVIDE", "无法提供", Pattern.compile("无法提供[^0-9。；;，,]{0,8}?(\\d+)件"), "件"),
             new Kind("CARRIED_OVER", "结转", Pattern.compile("(\\d+)件[^0-9。；;，,]{0,4}结转(?!.{0,2}申请)|(?<!上年|上年度|上一年|上一年度)结转(?!申请)[^0-9。；;，,]{0,10}?(\\d+)件"), "件"),
             new Kind("ACTIVE_DISCLOSURES", "主动公开", Pattern.compile("主动公开[^0-9。；;，,]{0,14}?(\\d+)条"), "条"),
             new Kind("RECONSIDERATIONS", "行政复议", Pattern.compile("行政复议[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"),
             new Kind("LITIGATIONS", "行政诉讼", Pattern.compile("行政诉讼[^0-9。；;，,]{0,6}?(\\d+)(件|起)"), "件"));
+
+    /** A share right after a figure: "，占60%" (normalized text, so without spaces). */
+    private static final Pattern SHARE = Pattern.compile("[,，]?(?:占|约占)(?:总数|比例)?(?:的)?(\\d+(?:\\.\\d+)?)%");
+    /** The total a share is of, stated earlier in the sentence: 办结…50件, 收到申请…50件. */
+    private static final Pattern BASE = Pattern.compile("(办结|办理|答复|收到|受理)[^0-9。；;]{0,16}?(\\d+)件");
 
     private QuotedFigures() {
     }
@@ -57,6 +64,13 @@ public final class QuotedFigures {
                         String unit = kind.unit() != null ? kind.unit() : m.group(m.groupCount());
                         figures.add(QuotedFigure.newBuilder().setKind(kind.name()).setValue(Double.parseDouble(number))
                                 .setUnit(unit).setSentence(sentence).build());
+                        Matcher share = SHARE.matcher(n).region(m.end(), n.length());
+                        Matcher base = BASE.matcher(n.substring(0, m.start()));
+                        if (share.lookingAt() && base.find()) {
+                            figures.add(QuotedFigure.newBuilder().setKind("SHARE").setValue(Double.parseDouble(share.group(1)))
+                                    .setUnit("%").setSentence(sentence).setPart(Double.parseDouble(number))
+                                    .setBase(Double.parseDouble(base.group(2))).setOfKind(kind.name()).build());
+                        }
                     }
                 }
             }

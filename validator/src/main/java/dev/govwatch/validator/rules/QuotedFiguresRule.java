@@ -21,7 +21,8 @@ public final class QuotedFiguresRule extends AbstractRule {
 
     public QuotedFiguresRule() {
         super("TEXT_VS_TABLE", AlertCategory.INCONSISTENT, Severity.WARNING,
-                "figures quoted in the text (收到申请/予以公开/部分公开/不予公开/无法提供/结转/复议/诉讼) match the tables");
+                "figures quoted in the text (收到申请/予以公开/部分公开/予以公开及部分公开/不予公开/无法提供/结转/复议/诉讼) match the tables, "
+                + "each compared with the cell or the sum of cells it names; a share (占n%) is its count over its base");
     }
 
     @Override
@@ -30,6 +31,10 @@ public final class QuotedFiguresRule extends AbstractRule {
         List<Finding> findings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (QuotedFigure quoted : context.report().getQuotedFigures()) {
+            if (quoted.getKind().equals("SHARE")) {
+                share(quoted).ifPresent(findings::add);
+                continue;
+            }
             Optional<Double> table = tableValue(f, quoted.getKind());
             if (table.isEmpty() || !seen.add(quoted.getKind())) {
                 continue; // one finding per kind; the first sentence is the summary one
@@ -52,6 +57,8 @@ public final class QuotedFiguresRule extends AbstractRule {
             case "APPLICATIONS_RECEIVED" -> first(f.summand("T3", "apps.new", "total"), f.summand("OLD", "apps.new", "total"));
             case "DISCLOSED" -> first(f.summand("T3", "apps.granted", "total"), f.summand("OLD", "apps.granted", "total"));
             case "PARTIALLY_DISCLOSED" -> first(f.summand("T3", "apps.partial", "total"), f.summand("OLD", "apps.partial", "total"));
+            case "DISCLOSED_OR_PARTIAL" -> sum(first(f.summand("T3", "apps.granted", "total"), f.summand("OLD", "apps.granted", "total")),
+                    first(f.summand("T3", "apps.partial", "total"), f.summand("OLD", "apps.partial", "total")));
             case "WITHHELD" -> groupTotal(f, "apps.withheld");
             case "UNABLE_TO_PROVIDE" -> groupTotal(f, "apps.unable");
             case "CARRIED_OVER" -> f.summand("T3", "apps.carriedOut", "total");
@@ -65,6 +72,27 @@ public final class QuotedFiguresRule extends AbstractRule {
             }
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A share must be its count over its base as the sentence states both (占60% of 办结50件 for 30件),
+     * within the rounding of the printed percentage.
+     */
+    private static Optional<Finding> share(QuotedFigure quoted) {
+        if (quoted.getPart() == null || quoted.getBase() == null || quoted.getBase() <= 0) {
+            return Optional.empty();
+        }
+        double computed = 100 * quoted.getPart() / quoted.getBase();
+        String printed = ReportFacts.show(quoted.getValue());
+        int decimals = printed.contains(".") ? printed.length() - printed.indexOf('.') - 1 : 0;
+        double tolerance = 0.5 * Math.pow(10, -decimals) + 1e-9;
+        if (Math.abs(computed - quoted.getValue()) <= tolerance) {
+            return Optional.empty();
+        }
+        String expected = String.format("%." + decimals + "f", computed);
+        return Optional.of(Finding.of("SHARE/" + quoted.getOfKind(), String.format("正文称“%s”：%s ÷ %s = %s%%，而非 %s%%",
+                        quoted.getSentence(), ReportFacts.show(quoted.getPart()), ReportFacts.show(quoted.getBase()), expected, printed),
+                Finding.at("text", expected + "%", printed + "%")));
     }
 
     private static Optional<Double> groupTotal(ReportFacts f, String group) {
@@ -83,6 +111,10 @@ public final class QuotedFiguresRule extends AbstractRule {
         return Optional.of(sum);
     }
 
+    private static Optional<Double> sum(Optional<Double> a, Optional<Double> b) {
+        return a.isPresent() && b.isPresent() ? Optional.of(a.get() + b.get()) : Optional.empty();
+    }
+
     private static Optional<Double> first(Optional<Double> a, Optional<Double> b) {
         return a.isPresent() ? a : b;
     }
@@ -92,6 +124,7 @@ public final class QuotedFiguresRule extends AbstractRule {
             case "APPLICATIONS_RECEIVED" -> "T3/apps.new/total";
             case "DISCLOSED" -> "T3/apps.granted/total";
             case "PARTIALLY_DISCLOSED" -> "T3/apps.partial/total";
+            case "DISCLOSED_OR_PARTIAL" -> "T3/apps.granted/total+T3/apps.partial/total";
             case "WITHHELD" -> "T3/apps.withheld/total";
             case "UNABLE_TO_PROVIDE" -> "T3/apps.unable/total";
             case "CARRIED_OVER" -> "T3/apps.carriedOut/total";
