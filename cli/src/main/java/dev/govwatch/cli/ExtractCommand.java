@@ -32,6 +32,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--flat", description = "Print the flat figures (agency, year, apps.new.total …) instead of the whole record.")
     private boolean flat;
 
+    @Option(names = "--explain", description = "Print every table cell with its value, the text it came from and how it "
+            + "was decided (printed, realigned, split by arithmetic, from prose, unread) instead of JSON.")
+    private boolean explain;
+
     @Option(names = "--charset", description = "Charset to assume when neither the server nor the page names one.")
     private String charset;
 
@@ -57,6 +61,11 @@ final class ExtractCommand implements Callable<Integer> {
             }
             Extraction extraction = extractor.extract(page, Instant.now());
             Map<String, Object> result;
+            if (extraction instanceof Extraction.Report report && explain) {
+                CellExplanation.lines(report.report()).forEach(out::println);
+                out.flush();
+                continue;
+            }
             if (extraction instanceof Extraction.Report report) {
                 result = flat ? FlatReport.of(report.report()) : json.readValue(report.report().toString(), LinkedHashMap.class);
             } else {

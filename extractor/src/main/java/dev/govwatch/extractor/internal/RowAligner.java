@@ -162,16 +162,16 @@ public final class RowAligner {
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         for (int[] placement : placements) {
             CellValue cell = cellAt(printed, placement, col);
-            seen.add(cell == null ? "(blank)" : cell.raw());
+            seen.add(cell == null ? "空白" : cell.raw());
         }
-        return "one of " + String.join(" / ", seen);
+        return "可能为 " + String.join(" / ", seen);
     }
 
     private List<CellValue> allUncertain(List<CellValue> printed) {
         List<CellValue> cells = new ArrayList<>(width);
         String all = String.join(" ", printed.stream().map(CellValue::raw).toList());
         for (int i = 0; i < width; i++) {
-            cells.add(CellValue.uncertain("row printed as: " + all));
+            cells.add(CellValue.uncertain("该行印为 " + all + "，无法对应各栏"));
         }
         return cells;
     }

@@ -1,0 +1,63 @@
+package dev.govwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.govwatch.samples.Renderings;
+import dev.govwatch.samples.Report2021Page;
+import picocli.CommandLine;
+
+/**
+ * {@code govwatch extract --explain} and {@code govwatch check} on every rendering of the fidelity
+ * corpus: each table 三 row is explained cell by cell with how it was decided, and a clean report
+ * draws no INCONSISTENT alert and no INCOMPLETE one except for cells named as unread.
+ */
+class ExtractExplainTest {
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Renderings.Shape.class)
+    void everyRenderingIsExplainedAndChecksClean(Renderings.Shape shape, @TempDir Path dir) throws Exception {
+        Report2021Page figures = new Report2021Page(20_241);
+        Renderings.Rendered rendered = Renderings.render(figures, shape);
+        Path file = dir.resolve("report" + (rendered.contentType().contains("html") ? ".html" : ".txt"));
+        Files.write(file, rendered.body());
+
+        Run explain = run("extract", "--explain", file.toString());
+        assertThat(explain.exit).as(explain.err).isZero();
+        for (String row : figures.t3.keySet()) {
+            assertThat(explain.out).contains("表三 " + row + " ");
+        }
+        assertThat(explain.out).contains("表四 review.reconsideration");
+        String how = switch (shape) {
+            case RUN_TOGETHER, ONE_LINE -> "split by arithmetic";
+            default -> "printed";
+        };
+        assertThat(explain.out).contains(how);
+
+        Run check = run("check", file.toString());
+        List<String> alertLines = check.out.lines().filter(l -> l.startsWith("  ")).toList();
+        assertThat(alertLines).as(check.out).noneMatch(l -> l.contains("INCONSISTENT"));
+        assertThat(alertLines).as(check.out).allMatch(l -> l.contains("UNREAD_CELLS"));
+        assertThat(check.exit).isEqualTo(alertLines.isEmpty() ? 0 : 1);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new Govwatch()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
