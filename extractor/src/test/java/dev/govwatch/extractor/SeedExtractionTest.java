@@ -111,6 +111,19 @@ class SeedExtractionTest {
         assertThat(report.getQuotedFigures()).anyMatch(f -> f.getKind().equals("CARRIED_OVER") && f.getValue() == 2);
     }
 
+    /** 本机关不掌握 prints "1 0 0 0 0 … 1" with blanks dropped: the column identities say the 1 is 自然人's. */
+    @Test
+    void seed004RowWithDroppedCellsIsPlacedByTheTableIdentities() {
+        AnnualReport report = extract("004", "flattened text");
+
+        Cell naturalPerson = cell(report, "T3", "apps.unable.notHeld", "naturalPerson");
+        assertThat(naturalPerson.getKind()).isEqualTo(dev.govwatch.schemas.CellKind.NUMBER);
+        assertThat(naturalPerson.getValue()).isEqualTo(1d);
+        assertThat(naturalPerson.getSource()).isEqualTo(dev.govwatch.schemas.CellSource.REALIGNED);
+        assertThat(cell(report, "T3", "apps.unable.notHeld", "commercial").getValue()).isEqualTo(0d);
+        assertThat(report.getUnreadCells()).isEmpty();
+    }
+
     @Test
     void seed003HasHeadingsButNoTables() {
         AnnualReport report = extract("003", "flattened text");

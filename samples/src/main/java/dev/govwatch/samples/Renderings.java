@@ -8,7 +8,9 @@ import java.util.List;
  * The same report, with the figures of a {@link Report2021Page}, in each shape real portals and
  * archives give it: real tables, Word-pasted HTML, pipes, tabs, one cell per line, figures run
  * together, the whole report on one line, group labels merged into a row's label, labels split
- * over two cells or lines. The fidelity corpus reads every rendering back and compares each cell
+ * over two cells or lines, zeros left blank and dropped (so columns shift), and the text flow a PDF
+ * gives (labels wrapped around their figures, a group label printed down the side, page footers,
+ * the header repeated where the table continues on the next page). The fidelity corpus reads every rendering back and compares each cell
  * of tables 三 and 四 with the figures.
  */
 public final class Renderings {
@@ -16,7 +18,7 @@ public final class Renderings {
     /** A shape of the report. */
     public enum Shape {
         HTML_TABLE, WORD_HTML, PIPES, TABS, CELL_PER_LINE, RUN_TOGETHER, ONE_LINE, MERGED_LABELS, SPLIT_LABELS,
-        SPLIT_LINES
+        SPLIT_LINES, DROPPED_ZEROS, PDF_FLOW
     }
 
     /** One rendering: its bytes and how a portal would serve them. */
@@ -63,6 +65,9 @@ public final class Renderings {
     }
 
     private static String text(Report2021Page f, Shape shape) {
+        if (shape == Shape.PDF_FLOW) {
+            return pdfFlow(f);
+        }
         List<String> lines = new ArrayList<>();
         lines.add("测试县人民政府2024年政府信息公开工作年度报告");
         lines.add("发布时间：2025-01-20");
@@ -123,12 +128,85 @@ public final class Renderings {
         for (long v : values) {
             numbers.add(Long.toString(v));
         }
+        if (shape == Shape.DROPPED_ZEROS) {
+            // Zeros left blank, and the blank cells dropped from the tab-separated row.
+            numbers.removeIf("0"::equals);
+            return String.join("\t", concat(cells, numbers));
+        }
         return switch (shape) {
             case TABS -> String.join("\t", concat(cells, numbers));
             case CELL_PER_LINE, SPLIT_LINES -> String.join("\n", concat(cells, numbers));
             case RUN_TOGETHER, ONE_LINE -> String.join("", cells) + String.join("", numbers);
             default -> String.join(" | ", concat(cells, numbers));
         };
+    }
+
+    /**
+     * Table text as PDFBox's text flow gives it for a printed table: each row as its label and its
+     * figures separated by spaces; labels longer than a cell wrapped, their figures on the line
+     * between the two halves; 三、本年度办理结果 printed down the side one character per line; a
+     * group label split around its first row; a page footer and the repeated header mid-table.
+     */
+    private static String pdfFlow(Report2021Page f) {
+        List<String> lines = new ArrayList<>();
+        lines.add("测试县人民政府");
+        lines.add("2024年政府信息公开工作年度报告");
+        lines.add("本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。");
+        lines.add("一、总体情况");
+        lines.add("2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年共收到政府信息公开申请"
+                + f.t3.get("apps.new")[6] + "件。");
+        lines.add("二、主动公开政府信息情况");
+        lines.add("第二十条第（一）项");
+        lines.add("信息内容 本年制发件数 本年废止件数 现行有效件数");
+        lines.add("规章 0 0 0");
+        lines.add("行政规范性文件 12 3 87");
+        lines.add("- 2 -");
+        lines.add("三、收到和处理政府信息公开申请情况");
+        lines.add("申请人情况");
+        lines.add("（本列数据的勾稽关系为：第一项加第二项之和， 法人或其他组织");
+        lines.add("自然人 科研 社会公益 法律服务 总计");
+        lines.add("等于第三项加第四项之和） 商业企业 其他");
+        lines.add("机构 组织 机构");
+        String side = "三、本年度办理结果";
+        int sideChar = 0;
+        List<Row> rows = t3Rows(f);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String label = r.labels().get(r.labels().size() - 1);
+            String numbers = String.join(" ", java.util.Arrays.stream(r.values()).mapToObj(Long::toString).toList());
+            String group = r.labels().size() > 1 && !r.labels().get(0).startsWith("三、") ? r.labels().get(0) : null;
+            if (i == 12) {
+                lines.add("- 3 -");
+                lines.add("自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计");
+            }
+            String prefix = i >= 2 && sideChar < side.length() && i % 2 == 1 ? side.charAt(sideChar++) + " " : "";
+            if (group != null) {
+                lines.add(label);
+                lines.add(group.substring(0, 4) + " " + numbers);
+                lines.add(group.substring(4));
+            } else if (label.length() > 16) {
+                lines.add(prefix + label.substring(0, 14));
+                lines.add(numbers);
+                lines.add(label.substring(14));
+            } else {
+                lines.add(prefix + label + " " + numbers);
+            }
+        }
+        lines.add("四、政府信息公开行政复议、行政诉讼情况");
+        lines.add("行政复议 行政诉讼");
+        lines.add("未经复议直接起诉 复议后起诉");
+        lines.add("结果 结 果 其他结 尚 未");
+        lines.add("总计");
+        lines.add("结 果 结 果 其 他 尚 未 结 果 结 果 其 他 尚未审");
+        lines.add("维持 纠正 果 审结");
+        lines.add("总计 总计");
+        lines.add("维持 纠正 结果 审结 维持 纠正 结果 结");
+        lines.add(String.join(" ", java.util.Arrays.stream(f.t4).mapToObj(Long::toString).toList()));
+        lines.add("五、存在的主要问题及改进情况");
+        lines.add("政务公开工作仍有不足，下一步将加强培训。");
+        lines.add("六、其他需要报告的事项");
+        lines.add("本年度未收取信息处理费。");
+        return String.join("\n", lines) + "\n";
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

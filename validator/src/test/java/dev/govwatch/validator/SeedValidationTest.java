@@ -17,7 +17,8 @@ import dev.govwatch.schemas.Alert;
  * for: 000 prints 13 numbers for table 四's 15 cells; 001 is a department's report published
  * 2021-02-19 (deadline 2021-01-31) with "共发布信息余条"; 002 is a clean pre-2019 report; 003 has
  * section headings without tables and prints its last section as 三 instead of 六; 004 drops
- * cells in table 三 so that one row's figures cannot be placed.
+ * cells in table 三, and the one row its own arithmetic cannot place (本机关不掌握: 1 in one of two
+ * columns) is placed by the table's column identities, so the report is clean.
  */
 class SeedValidationTest {
 
@@ -29,7 +30,7 @@ class SeedValidationTest {
         "001;LATE PLACEHOLDER",
         "002;''",
         "003;SECTIONS TABLES",
-        "004;UNREAD_CELLS"})
+        "004;''"})
     void seedRaisesExactlyItsAlerts(String seed, String expectedRules) {
         List<Alert> alerts = validation.evaluate(TestReports.seed(seed), null, null, Instant.EPOCH);
 

@@ -9,13 +9,15 @@ import java.util.List;
  * @param label   label as printed
  * @param columns column keys, same size as cells
  * @param cells   the cells
- * @param splits  when the row's figures were run together and more than one split fits the row's
- *                arithmetic: every such split (the table decides among them); else empty
+ * @param splits  when more than one reading fits the row's arithmetic (figures run together, or cells
+ *                dropped): every such reading, for {@link TableFit} to decide among; else empty
+ * @param decided how a cell decided among the splits is marked (split by arithmetic, realigned)
  */
-public record ParsedRow(String key, String label, List<String> columns, List<CellValue> cells, List<long[]> splits) {
+public record ParsedRow(String key, String label, List<String> columns, List<CellValue> cells, List<long[]> splits,
+                        dev.govwatch.schemas.CellSource decided) {
 
     public ParsedRow(String key, String label, List<String> columns, List<CellValue> cells) {
-        this(key, label, columns, cells, List.of());
+        this(key, label, columns, cells, List.of(), dev.govwatch.schemas.CellSource.PRINTED);
     }
 
     public CellValue cell(String column) {

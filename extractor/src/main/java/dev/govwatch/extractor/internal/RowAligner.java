@@ -39,8 +39,16 @@ public final class RowAligner {
         return groupSize > 0;
     }
 
-    /** The outcome: one cell per column, and whether any realignment or doubt was involved. */
-    public record Aligned(List<CellValue> cells, boolean realigned, boolean uncertain) {
+    /**
+     * The outcome: one cell per column, whether any realignment or doubt was involved, and where
+     * the row stays uncertain with integer figures only, every placement that fits the row as the
+     * row's figures (so that the whole table can decide among them), else empty.
+     */
+    public record Aligned(List<CellValue> cells, boolean realigned, boolean uncertain, List<long[]> alternatives) {
+
+        Aligned(List<CellValue> cells, boolean realigned, boolean uncertain) {
+            this(cells, realigned, uncertain, List.of());
+        }
     }
 
     public Aligned align(List<CellValue> printed) {
@@ -87,7 +95,27 @@ public final class RowAligner {
                 cells.add(CellValue.uncertain(candidates(printed, placements, col)));
             }
         }
-        return new Aligned(cells, true, uncertain);
+        return new Aligned(cells, true, uncertain, uncertain ? alternatives(printed, placements) : List.of());
+    }
+
+    /** The placements as rows of integers (a gap is a blank, so 0), or none if a figure is not an integer. */
+    private List<long[]> alternatives(List<CellValue> printed, List<int[]> placements) {
+        if (placements.size() > DigitRuns.MAX_SPLITS) {
+            return List.of();
+        }
+        List<long[]> rows = new ArrayList<>();
+        for (int[] placement : placements) {
+            long[] row = new long[width];
+            for (int i = 0; i < placement.length; i++) {
+                Double v = printed.get(i).asSummand();
+                if (v == null || v != Math.rint(v)) {
+                    return List.of();
+                }
+                row[placement[i]] = v.longValue();
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Enumerates order-keeping placements of printed cells into columns. */

@@ -112,9 +112,22 @@ public final class TableReader {
                     break;
                 }
             }
+            RowAligner aligner = alignerOf.apply(spec.key());
+            if (printed.isEmpty() && token.delimited() && aligner.hasArithmetic() && lineHasNoMoreText(tokens, j, to, token)) {
+                // A delimited row with its label alone: every cell blank (blank cells dropped), or the
+                // figures elsewhere. Blank only if the table's identities confirm it (TableFit).
+                List<String> columns = columnsOf.apply(spec.key());
+                List<CellValue> cells = new ArrayList<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    cells.add(CellValue.uncertain("该行未印数字"));
+                }
+                rows.put(spec.key(), new ParsedRow(spec.key(), token.text(), columns, cells,
+                        List.<long[]>of(new long[columns.size()]), dev.govwatch.schemas.CellSource.REALIGNED));
+                i = Math.max(i + 1, j);
+                continue;
+            }
             if (hasNumberOrMark(printed)) {
                 List<String> columns = columnsOf.apply(spec.key());
-                RowAligner aligner = alignerOf.apply(spec.key());
                 if (printed.size() == 1 && aligner.hasArithmetic() && DigitRuns.isRun(printed.get(0).raw(), columns.size())) {
                     // Without arithmetic a lone number may as well be one figure with the others dropped.
                     rows.put(spec.key(), runRow(spec.key(), token.text(), columns, printed.get(0).raw(), aligner,
@@ -130,7 +143,8 @@ public final class TableReader {
                             ? "; cells that could belong to more than one column are left empty"
                             : "; realigned by the row's arithmetic"));
                 }
-                rows.put(spec.key(), new ParsedRow(spec.key(), token.text(), columns, aligned.cells()));
+                rows.put(spec.key(), new ParsedRow(spec.key(), token.text(), columns, aligned.cells(),
+                        aligned.alternatives(), dev.govwatch.schemas.CellSource.REALIGNED));
             }
             i = Math.max(i + 1, j);
         }
@@ -163,7 +177,18 @@ public final class TableReader {
             cells.add(CellValue.uncertain(reason));
         }
         return new ParsedRow(key, label, columns, cells,
-                splits.size() > DigitRuns.MAX_SPLITS ? List.of() : List.copyOf(splits));
+                splits.size() > DigitRuns.MAX_SPLITS ? List.of() : List.copyOf(splits),
+                dev.govwatch.schemas.CellSource.SPLIT_BY_ARITHMETIC);
+    }
+
+    /** Whether nothing but blanks follows the label on its line, and the next line starts another row or ends the table. */
+    private static boolean lineHasNoMoreText(List<Token> tokens, int j, int to, Token label) {
+        for (int k = j; k < to && tokens.get(k).line() == label.line(); k++) {
+            if (!tokens.get(k).text().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether tokens j and j+1 are one row label split in two (then j is not a continuation of the label before). */
@@ -186,8 +211,16 @@ public final class TableReader {
                 return spec;
             }
         }
+        // A group label printed down the side, one character per line, lands before a row's label
+        // in PDF text flow ("本 2.其他法律…", "三 （二）部分公开…").
+        Matcher side = SIDE_CHARACTER.matcher(token.text());
+        if (side.matches()) {
+            return match(new Token(side.group(1), token.line(), token.delimited(), token.lastOnLine()), specs, previousKey);
+        }
         return null;
     }
+
+    private static final Pattern SIDE_CHARACTER = Pattern.compile("^[\\u4e00-\\u9fa5、]{1,2}[\\s\\u3000]+(\\S.*)$");
 
     /**
      * Drops padding blanks at the ends (spanned label columns, trailing delimiters), then aligns.

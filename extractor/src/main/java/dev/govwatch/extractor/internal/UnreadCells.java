@@ -33,7 +33,8 @@ public final class UnreadCells {
                     for (Cell cell : row.getCells()) {
                         if (cell.getKind() == CellKind.UNCERTAIN) {
                             unread.add(UnreadCell.newBuilder().setTable("T2").setRow(row.getKey()).setColumn(cell.getColumn())
-                                    .setLabel("表二" + row.getLabel() + " " + cell.getColumn())
+                                    .setLabel("表二" + row.getLabel() + " "
+                                            + ReportTemplate.T2_COLUMN_NAMES.getOrDefault(cell.getColumn(), cell.getColumn()))
                                     .setReason(cell.getRaw() == null ? "无法确定" : cell.getRaw()).build());
                         }
                     }

@@ -81,6 +81,13 @@ public final class ReportTemplate {
             TemplateRow.optional("active.fees", "行政事业性收费", "行政事业性收费"),
             TemplateRow.optional("active.procurement", "政府集中采购", "政府集中采购"));
 
+    /** Table 二's column headers, both generations. */
+    public static final Map<String, String> T2_COLUMN_NAMES = ordered(
+            "issued", "本年制发件数", "repealed", "本年废止件数", "inForce", "现行有效件数",
+            "newlyMade", "本年新制作数量", "newlyPublished", "本年新公开数量", "totalPublished", "对外公开总数量",
+            "previousCount", "上一年项目数量", "change", "本年增/减", "decisions", "处理决定数量",
+            "amount", "金额", "count", "采购项目数量");
+
     /** The pre-2019 政府信息公开情况统计表: one figure per row, none required (tables varied before 2014). */
     public static final TemplateTable OLD = new TemplateTable("OLD", "统计表", List.of("total"), ordered("total", "数量"), List.of(
             TemplateRow.optional("active.published", "主动公开政府信息数", "^主动公开政府信息数"),
