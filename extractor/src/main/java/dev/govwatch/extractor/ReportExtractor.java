@@ -15,6 +15,7 @@ import dev.govwatch.extractor.internal.InlineBreaks;
 import dev.govwatch.extractor.internal.Layouts;
 import dev.govwatch.extractor.internal.Metadata;
 import dev.govwatch.extractor.internal.PageDecoder;
+import dev.govwatch.extractor.internal.ProseTable;
 import dev.govwatch.extractor.internal.ParsedRow;
 import dev.govwatch.extractor.internal.QuotedFigures;
 import dev.govwatch.extractor.internal.ReportDocument;
@@ -142,6 +143,13 @@ public final class ReportExtractor {
         for (String placeholder : placeholders) {
             warnings.add("placeholder '" + placeholder + "': a measure word without its number");
         }
+        List<dev.govwatch.schemas.QuotedFigure> quoted = QuotedFigures.find(doc);
+        if (old.isEmpty() && generation == FormatGeneration.PRE_2019) {
+            old = ProseTable.of(quoted);
+            if (!old.isEmpty()) {
+                warnings.add("no statistics table: " + old.size() + " figures taken from the prose");
+            }
+        }
         List<StatTable> tables = new ArrayList<>();
         if (!t2Rows.isEmpty()) {
             tables.add(table("T2", List.of(), t2Rows.values()));
@@ -175,7 +183,7 @@ public final class ReportExtractor {
                 .setPageSha256(sha256)
                 .setSections(sections(doc.lines(), sections))
                 .setTables(tables)
-                .setQuotedFigures(QuotedFigures.find(doc))
+                .setQuotedFigures(quoted)
                 .setWarnings(warnings)
                 .setUnreadCells(UnreadCells.of(tables))
                 .setPlaceholders(placeholders)

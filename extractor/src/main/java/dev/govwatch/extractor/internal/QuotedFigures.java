@@ -35,17 +35,29 @@ public final class QuotedFigures {
     private QuotedFigures() {
     }
 
+    /**
+     * Counts stated as zero in words, as older reports do ("本年度我镇未收到政府信息公开申请",
+     * "未发生因政府信息公开引起的行政复议、行政诉讼", "未收取任何费用").
+     */
+    private static final List<Kind> ZEROS = List.of(
+            new Kind("APPLICATIONS_RECEIVED", "申请", Pattern.compile("(未|没有|无)(收到|受理|接到|接收)[^。；;，,答回复]{0,16}?申请(?!人)"), "件"),
+            new Kind("RECONSIDERATIONS", "行政复议", Pattern.compile("(未|没有|无)(发生|出现|收到|被提起|被申请)?[^。；;，,0-9]{0,24}?行政复议"), "件"),
+            new Kind("LITIGATIONS", "行政诉讼", Pattern.compile("(未|没有|无)(发生|出现|收到|被提起|被申请)?[^。；;，,0-9]{0,30}?行政诉讼"), "件"),
+            new Kind("FEES", "收取", Pattern.compile("(未|没有|无)收取(任何)?(费用|信息处理费|检索|复制)"), "万元"));
+
     /** Figures in the document's prose; each keeps its sentence (normalized, so without spaces). */
     public static List<QuotedFigure> find(ReportDocument doc) {
         List<QuotedFigure> figures = new ArrayList<>();
         for (int i = 0; i < doc.lines().size(); i++) {
             String raw = doc.lines().get(i);
-            if (raw.indexOf('|') >= 0 || raw.indexOf('\t') >= 0 || raw.length() < 12 || !hasDigit(raw) || !hasCue(raw)) {
+            if (raw.indexOf('|') >= 0 || raw.indexOf('\t') >= 0 || raw.length() < 8 || !hasCue(raw)
+                    || !(hasDigit(raw) || hasNegation(raw) || hasNumeralCount(raw))) {
                 continue;
             }
             String line = doc.normalized(i);
             for (String sentence : line.split("(?<=[。;])")) {
-                String n = sentence;
+                zeros(sentence, figures);
+                String n = ChineseNumerals.rewrite(sentence);
                 if (!hasDigit(n)) {
                     continue;
                 }
@@ -78,11 +90,49 @@ public final class QuotedFigures {
         return figures;
     }
 
+    /** A negated outcome, not a negated count: "无一例行政复议被纠错" says nothing of how many there were. */
+    private static final Pattern OUTCOME = Pattern.compile("纠错|纠正|败诉|撤销|确认违法|被驳回");
+
+    private static String clause(String sentence, int from) {
+        int end = from;
+        while (end < sentence.length() && "，,；;。".indexOf(sentence.charAt(end)) < 0) {
+            end++;
+        }
+        return sentence.substring(from, end);
+    }
+
+    private static void zeros(String sentence, List<QuotedFigure> figures) {
+        if (sentence.indexOf('未') < 0 && sentence.indexOf('没') < 0 && sentence.indexOf('无') < 0) {
+            return;
+        }
+        for (Kind kind : ZEROS) {
+            Matcher m = sentence.contains(kind.cue()) ? kind.pattern().matcher(sentence) : null;
+            if (m != null && m.find() && !OUTCOME.matcher(clause(sentence, m.start())).find()) {
+                figures.add(QuotedFigure.newBuilder().setKind(kind.name()).setValue(0).setUnit(kind.unit())
+                        .setSentence(sentence).build());
+            }
+        }
+    }
+
     /** Whether any kind's cue could be in the line (cues are checked again after normalizing). */
     private static boolean hasCue(String raw) {
         return raw.indexOf('申') >= 0 || raw.indexOf('公') >= 0 || raw.indexOf('结') >= 0 || raw.indexOf('結') >= 0
                 || raw.indexOf('诉') >= 0 || raw.indexOf('訴') >= 0 || raw.indexOf('复') >= 0 || raw.indexOf('復') >= 0
-                || raw.indexOf('提') >= 0;
+                || raw.indexOf('提') >= 0 || raw.indexOf('收') >= 0;
+    }
+
+    private static boolean hasNegation(String s) {
+        return s.indexOf('未') >= 0 || s.indexOf('没') >= 0 || s.indexOf('無') >= 0 || s.indexOf('无') >= 0;
+    }
+
+    /** A Chinese numeral right before a measure word, as in 两件 or 十二条. */
+    private static boolean hasNumeralCount(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if ("件条个起次项".indexOf(s.charAt(i)) >= 0 && "零〇一二两三四五六七八九十百千万".indexOf(s.charAt(i - 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigit(String s) {
