@@ -2,7 +2,9 @@ package dev.govwatch.samples;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The same report, with the figures of a {@link Report2021Page}, in each shape real portals and
@@ -34,12 +36,61 @@ public final class Renderings {
     private Renderings() {
     }
 
+    /** Which national template the rendered report follows. */
+    public enum Template {
+        /** 国办公开办函〔2021〕30号: three 其他处理 rows, table 二 in 本年制发/废止/现行有效. */
+        GEN_2021,
+        /** 国办公开办函〔2019〕60号: one 其他处理 row, table 二 in 本年新制作/新公开/对外公开总数量 (a 2020 report). */
+        GEN_2019
+    }
+
     public static Rendered render(Report2021Page figures, Shape shape) {
+        return render(figures, shape, Template.GEN_2021);
+    }
+
+    public static Rendered render(Report2021Page figures, Shape shape, Template template) {
+        boolean y2019 = template == Template.GEN_2019;
         return switch (shape) {
-            case HTML_TABLE -> new Rendered(shape, figures.html.getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
-            case WORD_HTML -> new Rendered(shape, wordHtml(figures).getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
-            default -> new Rendered(shape, text(figures, shape).getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+            case HTML_TABLE -> new Rendered(shape, (y2019 ? plainHtml(figures) : figures.html).getBytes(StandardCharsets.UTF_8),
+                    "text/html; charset=UTF-8");
+            case WORD_HTML -> new Rendered(shape, wordHtml(figures, y2019).getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
+            default -> new Rendered(shape, text(figures, shape, y2019).getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
         };
+    }
+
+    /** Table 三 as the template prints it: row key → its seven figures. */
+    public static Map<String, long[]> expectedT3(Report2021Page figures, Template template) {
+        Map<String, long[]> t3 = new LinkedHashMap<>(figures.t3);
+        if (template == Template.GEN_2019) {
+            long[] other = new long[7];
+            for (String key : List.of("apps.other.noCorrection", "apps.other.noFee", "apps.other.other")) {
+                long[] row = t3.remove(key);
+                for (int c = 0; c < 7; c++) {
+                    other[c] += row[c];
+                }
+            }
+            t3.put("apps.other", other);
+        }
+        return t3;
+    }
+
+    private static List<Row> t3Rows(Report2021Page f, boolean y2019) {
+        List<Row> rows = t3Rows(f);
+        if (!y2019) {
+            return rows;
+        }
+        // The 2019 layout: the three 其他处理 rows are one.
+        List<Row> out = new ArrayList<>();
+        long[] other = expectedT3(f, Template.GEN_2019).get("apps.other");
+        for (Row r : rows) {
+            String last = r.labels().get(r.labels().size() - 1);
+            if (last.startsWith("1.申请人无正当理由")) {
+                out.add(new Row(List.of("（六）其他处理"), other));
+            } else if (!last.startsWith("2.申请人逾期") && !last.equals("3.其他")) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private static List<Row> t3Rows(Report2021Page f) {
@@ -64,9 +115,9 @@ public final class Renderings {
         return rows;
     }
 
-    private static String text(Report2021Page f, Shape shape) {
+    private static String text(Report2021Page f, Shape shape, boolean y2019) {
         if (shape == Shape.PDF_FLOW) {
-            return pdfFlow(f);
+            return pdfFlow(f, y2019);
         }
         List<String> lines = new ArrayList<>();
         lines.add("测试县人民政府2024年政府信息公开工作年度报告");
@@ -77,17 +128,19 @@ public final class Renderings {
                 + f.t3.get("apps.new")[6] + "件。");
         lines.add("二、主动公开政府信息情况");
         lines.add(row(shape, List.of("第二十条第（一）项"), new long[0]));
-        lines.add(row(shape, List.of("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), new long[0]));
+        lines.add(row(shape, y2019 ? List.of("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量")
+                : List.of("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), new long[0]));
         lines.add(row(shape, List.of("规章"), new long[] {0, 0, 0}));
         lines.add(row(shape, List.of("行政规范性文件"), new long[] {12, 3, 87}));
         lines.add(row(shape, List.of("第二十条第（五）项"), new long[0]));
-        lines.add(row(shape, List.of("信息内容", "本年处理决定数量"), new long[0]));
-        lines.add(row(shape, List.of("行政许可"), new long[] {5612}));
+        lines.add(row(shape, y2019 ? List.of("信息内容", "上一年项目数量", "本年增/减", "处理决定数量")
+                : List.of("信息内容", "本年处理决定数量"), new long[0]));
+        lines.add(row(shape, List.of("行政许可"), y2019 ? new long[] {20, 0, 5612} : new long[] {5612}));
         lines.add("三、收到和处理政府信息公开申请情况");
         lines.add(row(shape, List.of("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"), new long[0]));
         lines.add(row(shape, List.of("自然人", "法人或其他组织", "总计"), new long[0]));
         lines.add(row(shape, List.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"), new long[0]));
-        for (Row r : t3Rows(f)) {
+        for (Row r : t3Rows(f, y2019)) {
             lines.add(row(shape, r.labels(), r.values()));
         }
         lines.add("四、政府信息公开行政复议、行政诉讼情况");
@@ -100,7 +153,7 @@ public final class Renderings {
         lines.add("政务公开工作仍有不足，下一步将加强培训。");
         lines.add("六、其他需要报告的事项");
         lines.add("本年度未收取信息处理费。");
-        return String.join(shape == Shape.ONE_LINE ? "" : "\n", lines) + "\n";
+        return dated(String.join(shape == Shape.ONE_LINE ? "" : "\n", lines) + "\n", y2019);
     }
 
     private static String row(Shape shape, List<String> labels, long[] values) {
@@ -147,7 +200,7 @@ public final class Renderings {
      * between the two halves; 三、本年度办理结果 printed down the side one character per line; a
      * group label split around its first row; a page footer and the repeated header mid-table.
      */
-    private static String pdfFlow(Report2021Page f) {
+    private static String pdfFlow(Report2021Page f, boolean y2019) {
         List<String> lines = new ArrayList<>();
         lines.add("测试县人民政府");
         lines.add("2024年政府信息公开工作年度报告");
@@ -157,7 +210,7 @@ public final class Renderings {
                 + f.t3.get("apps.new")[6] + "件。");
         lines.add("二、主动公开政府信息情况");
         lines.add("第二十条第（一）项");
-        lines.add("信息内容 本年制发件数 本年废止件数 现行有效件数");
+        lines.add(y2019 ? "信息内容 本年新制作数量 本年新公开数量 对外公开总数量" : "信息内容 本年制发件数 本年废止件数 现行有效件数");
         lines.add("规章 0 0 0");
         lines.add("行政规范性文件 12 3 87");
         lines.add("- 2 -");
@@ -169,7 +222,7 @@ public final class Renderings {
         lines.add("机构 组织 机构");
         String side = "三、本年度办理结果";
         int sideChar = 0;
-        List<Row> rows = t3Rows(f);
+        List<Row> rows = t3Rows(f, y2019);
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String label = r.labels().get(r.labels().size() - 1);
@@ -206,7 +259,53 @@ public final class Renderings {
         lines.add("政务公开工作仍有不足，下一步将加强培训。");
         lines.add("六、其他需要报告的事项");
         lines.add("本年度未收取信息处理费。");
-        return String.join("\n", lines) + "\n";
+        return dated(String.join("\n", lines) + "\n", y2019);
+    }
+
+    /** A 2019-template report is one for 2020, published in January 2021. */
+    private static String dated(String text, boolean y2019) {
+        return y2019 ? text.replace("2024", "2020").replace("2025-01-20", "2021-01-20") : text;
+    }
+
+    /** Plain HTML tables (no Word markup) from the rows, for templates {@link Report2021Page} does not draw. */
+    private static String plainHtml(Report2021Page f) {
+        StringBuilder h = new StringBuilder("<html><head><meta charset=\"utf-8\"><title>测试县人民政府2020年政府信息公开工作年度报告</title>"
+                + "<meta name=\"PubDate\" content=\"2021-01-20\"></head><body><div class=\"article-content\">"
+                + "<p>测试县人民政府2020年政府信息公开工作年度报告</p><p>本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。</p>"
+                + "<p>一、总体情况</p><p>2020年，我县全年共收到政府信息公开申请" + f.t3.get("apps.new")[6] + "件。</p>"
+                + "<p>二、主动公开政府信息情况</p><table><tr><td colspan=4>第二十条第（一）项</td></tr>"
+                + "<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+                + "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr><tr><td>规范性文件</td><td>12</td><td>3</td><td>87</td></tr></table>"
+                + "<p>三、收到和处理政府信息公开申请情况</p><table><tr><td colspan=3 rowspan=3>（本列数据的勾稽关系为：第一项加第二项之和，"
+                + "等于第三项加第四项之和）</td><td colspan=7>申请人情况</td></tr><tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td>"
+                + "<td rowspan=2>总计</td></tr><tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
+        List<Row> rows = t3Rows(f, true);
+        for (Row r : rows) {
+            h.append("<tr>");
+            int span = 3;
+            for (int l = 0; l < r.labels().size(); l++) {
+                int colspan = l == r.labels().size() - 1 ? span : 1;
+                h.append("<td colspan=").append(colspan).append(">").append(r.labels().get(l)).append("</td>");
+                span -= colspan;
+            }
+            for (long v : r.values()) {
+                h.append("<td>").append(v).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table><p>四、政府信息公开行政复议、行政诉讼情况</p><table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>"
+                + "<tr><td colspan=5></td><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr><tr>");
+        for (int g = 0; g < 3; g++) {
+            for (String c : List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")) {
+                h.append("<td>").append(c).append("</td>");
+            }
+        }
+        h.append("</tr><tr>");
+        for (long v : f.t4) {
+            h.append("<td>").append(v).append("</td>");
+        }
+        return h.append("</tr></table><p>五、存在的主要问题及改进情况</p><p>政务公开工作仍有不足，下一步将加强培训。</p>"
+                + "<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></div></body></html>").toString();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -220,7 +319,7 @@ public final class Renderings {
      * {@code <span>} per character in labels, {@code <p>} inside every cell, {@code &nbsp;} beside
      * figures, and table 三 split in two by a page break, the second part repeating its header.
      */
-    private static String wordHtml(Report2021Page f) {
+    private static String wordHtml(Report2021Page f, boolean y2019) {
         StringBuilder h = new StringBuilder();
         h.append("<html><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"测试县人民政府2024年政府信息公开工作年度报告\">")
                 .append("<meta name=\"PubDate\" content=\"2025-01-20 10:30\"><title>测试县人民政府2024年政府信息公开工作年度报告</title></head>")
@@ -231,12 +330,13 @@ public final class Renderings {
                 .append(f.t3.get("apps.new")[6]).append("件。<o:p></o:p></span></p>")
                 .append("<p class=MsoNormal><b><span>二、主动公开政府信息情况</span></b></p>")
                 .append("<table class=MsoNormalTable border=1 style='mso-table-layout-alt:fixed'><tr><td colspan=4>").append(word("第二十条第（一）项"))
-                .append("</td></tr><tr><td>").append(word("信息内容")).append("</td><td>").append(word("本年制发件数")).append("</td><td>")
-                .append(word("本年废止件数")).append("</td><td>").append(word("现行有效件数")).append("</td></tr>")
+                .append("</td></tr><tr><td>").append(word("信息内容")).append("</td><td>").append(word(y2019 ? "本年新制作数量" : "本年制发件数"))
+                .append("</td><td>").append(word(y2019 ? "本年新公开数量" : "本年废止件数")).append("</td><td>")
+                .append(word(y2019 ? "对外公开总数量" : "现行有效件数")).append("</td></tr>")
                 .append("<tr><td>").append(word("规章")).append("</td>").append(cell(0)).append(cell(0)).append(cell(0)).append("</tr>")
                 .append("<tr><td>").append(word("行政规范性文件")).append("</td>").append(cell(12)).append(cell(3)).append(cell(87)).append("</tr>")
                 .append("</table><p class=MsoNormal><b><span>三、收到和处理政府信息公开申请情况</span></b></p>");
-        List<Row> rows = t3Rows(f);
+        List<Row> rows = t3Rows(f, y2019);
         int pageBreak = 12;
         for (int part = 0; part < 2; part++) {
             h.append("<table class=MsoNormalTable border=1><tr><td rowspan=3 colspan=3>")
@@ -288,7 +388,7 @@ public final class Renderings {
         }
         h.append("</tr></table><p class=MsoNormal><b><span>五、存在的主要问题及改进情况</span></b></p><p>政务公开工作仍有不足，下一步将加强培训。</p>")
                 .append("<p class=MsoNormal><b><span>六、其他需要报告的事项</span></b></p><p>本年度未收取信息处理费。</p></div></body></html>");
-        return h.toString();
+        return dated(h.toString(), y2019);
     }
 
     /** A label as Word writes it: one span per character, inside a paragraph. */
