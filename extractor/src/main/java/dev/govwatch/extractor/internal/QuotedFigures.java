@@ -127,9 +127,20 @@ public final class QuotedFigures {
 
     /** A Chinese numeral right before a measure word, as in 两件 or 十二条. */
     private static boolean hasNumeralCount(String s) {
+        // Runs on every line of prose, so a switch rather than a search per character.
         for (int i = 1; i < s.length(); i++) {
-            if ("件条个起次项".indexOf(s.charAt(i)) >= 0 && "零〇一二两三四五六七八九十百千万".indexOf(s.charAt(i - 1)) >= 0) {
-                return true;
+            switch (s.charAt(i)) {
+                case '件', '条', '个', '起', '次', '项' -> {
+                    switch (s.charAt(i - 1)) {
+                        case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万' -> {
+                            return true;
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                default -> {
+                }
             }
         }
         return false;
