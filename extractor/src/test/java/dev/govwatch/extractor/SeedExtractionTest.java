@@ -153,6 +153,13 @@ class SeedExtractionTest {
         return ((Extraction.Report) extraction).report();
     }
 
+    static Cell cellOrNull(AnnualReport report, String table, String row, String column) {
+        return report.getTables().stream().filter(t -> t.getId().equals(table))
+                .flatMap(t -> t.getRows().stream()).filter(r -> r.getKey().equals(row))
+                .flatMap(r -> r.getCells().stream()).filter(c -> c.getColumn().equals(column))
+                .findFirst().orElse(null);
+    }
+
     static Cell cell(AnnualReport report, String table, String row, String column) {
         return report.getTables().stream().filter(t -> t.getId().equals(table))
                 .flatMap(t -> t.getRows().stream()).filter(r -> r.getKey().equals(row))

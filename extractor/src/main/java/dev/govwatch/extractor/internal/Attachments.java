@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -31,18 +32,46 @@ public final class Attachments {
     private Attachments() {
     }
 
+    /**
+     * A PDF's text. Where the pages hold tables (three or more lines of figures), the lines are laid
+     * out from the glyphs' positions ({@link GlyphLines}): each table row one delimited line with its
+     * whole label, however the label cell wrapped it. Otherwise PDFBox's text flow, sorted by position.
+     */
     public static ReportDocument pdf(byte[] bytes) throws IOException {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
-            PDFTextStripper stripper = new PDFTextStripper();
+            GlyphCollector stripper = new GlyphCollector();
             stripper.setSortByPosition(true);
             stripper.setEndPage(Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES));
+            String flow = stripper.getText(doc);
+            List<String> laidOut = GlyphLines.layout(stripper.glyphs);
+            long rows = laidOut.stream().filter(l -> l.contains(" | ")).count();
             List<String> lines = new ArrayList<>();
-            for (String line : stripper.getText(doc).split("\\R")) {
+            for (String line : rows >= 3 ? laidOut : List.of(flow.split("\\R"))) {
                 if (!PAGE_FOOTER.matcher(line.strip()).matches()) {
                     lines.add(line);
                 }
             }
             return new ReportDocument(lines, String.join("\n", lines.subList(0, Math.min(lines.size(), 15))), Map.of());
+        }
+    }
+
+    /** The text flow, and every glyph with its position on the way. */
+    private static final class GlyphCollector extends PDFTextStripper {
+        final List<GlyphLines.Glyph> glyphs = new ArrayList<>();
+
+        GlyphCollector() throws IOException {
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            for (TextPosition p : positions) {
+                // The font size, not getHeightDir: glyph heights come out a third of the size for some fonts,
+                // and labels and figures in different fonts sit a point or two apart on one row.
+                float size = p.getFontSizeInPt() > 0 ? p.getFontSizeInPt() : p.getHeightDir();
+                glyphs.add(new GlyphLines.Glyph(p.getUnicode(), p.getXDirAdj(), p.getYDirAdj(), p.getWidthDirAdj(),
+                        size, getCurrentPageNo()));
+            }
+            super.writeString(text, positions);
         }
     }
 
