@@ -125,7 +125,7 @@ public final class ReportExtractor {
         FormatGeneration generation = generation(tokens, t2, meta.year(), old);
         Map<String, ParsedRow> t3Rows = old.size() >= 3 ? Map.of() : TableFit.resolve("T3", "表三",
                 TableReader.read(tokens, t3.from, t3.to, Layouts.T3_ROWS, key -> Layouts.T3_COLUMNS,
-                        key -> new RowAligner(7, 7), "表三", warnings), warnings);
+                        key -> Layouts.t3Row(), "表三", warnings), warnings);
         if (generation == FormatGeneration.GEN_2019 && (t3Rows.containsKey("apps.other.noCorrection")
                 || t3Rows.containsKey("apps.other.noFee"))) {
             warnings.add("表三 uses the 2021 其他处理 rows in a report on the 2019 layout");
@@ -312,14 +312,14 @@ public final class ReportExtractor {
                 j++;
             }
             long numbers = run.stream().filter(c -> c.kind() == dev.govwatch.schemas.CellKind.NUMBER).count();
-            if (run.size() == 1 && DigitRuns.isRun(run.get(0).raw(), 15)) {
+            if (run.size() == 1 && DigitRuns.isRun(run.get(0).raw(), Layouts.T4_WIDTH)) {
                 return table4Run(run.get(0).raw(), warnings);
             }
             if (numbers >= 5) {
                 RowAligner.Aligned aligned = fit15(run);
                 if (aligned.realigned()) {
                     warnings.add("表四: " + run.stream().filter(c -> c.kind() != dev.govwatch.schemas.CellKind.BLANK).count()
-                            + " cells printed for 15" + (aligned.uncertain()
+                            + " cells printed for " + Layouts.T4_WIDTH + (aligned.uncertain()
                             ? "; cells that could belong to more than one column are left empty"
                             : "; realigned by the row's arithmetic"));
                 }
@@ -341,8 +341,8 @@ public final class ReportExtractor {
         for (int g = 0; g < 3; g++) {
             rows.add(null);
         }
-        ParsedRow all = TableReader.runRow("review", "表四", java.util.Collections.nCopies(15, "c"), digits,
-                new RowAligner(15, 5), "表四", warnings);
+        ParsedRow all = TableReader.runRow("review", "表四", java.util.Collections.nCopies(Layouts.T4_WIDTH, "c"), digits,
+                Layouts.t4Row(), "表四", warnings);
         for (int g = 0; g < 3; g++) {
             rows.set(g, new ParsedRow(Layouts.T4_GROUPS.get(g), Layouts.T4_GROUPS.get(g), Layouts.T4_COLUMNS,
                     all.cells().subList(g * 5, g * 5 + 5)));
@@ -352,13 +352,13 @@ public final class ReportExtractor {
 
     private static RowAligner.Aligned fit15(List<CellValue> run) {
         List<CellValue> cells = new ArrayList<>(run);
-        while (cells.size() > 15 && cells.get(cells.size() - 1).kind() == dev.govwatch.schemas.CellKind.BLANK) {
+        while (cells.size() > Layouts.T4_WIDTH && cells.get(cells.size() - 1).kind() == dev.govwatch.schemas.CellKind.BLANK) {
             cells.remove(cells.size() - 1);
         }
-        while (cells.size() > 15 && cells.get(0).kind() == dev.govwatch.schemas.CellKind.BLANK) {
+        while (cells.size() > Layouts.T4_WIDTH && cells.get(0).kind() == dev.govwatch.schemas.CellKind.BLANK) {
             cells.remove(0);
         }
-        return new RowAligner(15, 5).align(cells);
+        return Layouts.t4Row().align(cells);
     }
 
     private static StatTable table(String id, List<String> columns, Iterable<ParsedRow> rows) {

@@ -16,16 +16,16 @@ import dev.govwatch.schemas.AnnualReport;
 class QuotedFiguresTest {
 
     private final Validation validation = new Validation(Rules.ALL, Deadlines.national());
+    private final Report2021Page page = new Report2021Page(11);
+    private final long granted = page.t3.get("apps.granted")[6];
+    private final long partial = page.t3.get("apps.partial")[6];
+    private final long results = page.t3.get("apps.results")[6];
 
     @Test
     void aCombinedFigureIsComparedWithTheSumOfItsCellsAndItsShareWithItsBase() {
-        Report2021Page page = new Report2021Page(11);
-        long granted = page.t3.get("apps.granted")[6];
-        long partial = page.t3.get("apps.partial")[6];
-        long results = page.t3.get("apps.results")[6];
         String percent = String.format("%.1f", 100.0 * (granted + partial) / results);
 
-        List<Alert> alerts = alerts(page, "全年办结政府信息公开申请" + results + "件，其中：予以公开及部分公开"
+        List<Alert> alerts = alerts("全年办结政府信息公开申请" + results + "件，其中：予以公开及部分公开"
                 + (granted + partial) + "件，占" + percent + "%。");
 
         assertThat(alerts).extracting(Alert::getRule).doesNotContain("TEXT_VS_TABLE");
@@ -33,13 +33,9 @@ class QuotedFiguresTest {
 
     @Test
     void aWrongShareIsReported() {
-        Report2021Page page = new Report2021Page(11);
-        long granted = page.t3.get("apps.granted")[6];
-        long partial = page.t3.get("apps.partial")[6];
-        long results = page.t3.get("apps.results")[6];
         double wrong = Math.round(100.0 * (granted + partial) / results) + 7;
 
-        List<Alert> alerts = alerts(page, "全年办结政府信息公开申请" + results + "件，其中：予以公开及部分公开"
+        List<Alert> alerts = alerts("全年办结政府信息公开申请" + results + "件，其中：予以公开及部分公开"
                 + (granted + partial) + "件，占" + (long) wrong + "%。");
 
         assertThat(alerts).filteredOn(a -> a.getRule().equals("TEXT_VS_TABLE")).singleElement()
@@ -48,18 +44,15 @@ class QuotedFiguresTest {
 
     @Test
     void aCombinedFigureThatDisagreesWithTheTableIsReportedOnceAgainstTheSum() {
-        Report2021Page page = new Report2021Page(11);
-        long granted = page.t3.get("apps.granted")[6];
-        long partial = page.t3.get("apps.partial")[6];
 
-        List<Alert> alerts = alerts(page, "其中予以公开及部分公开" + (granted + partial + 5) + "件。");
+        List<Alert> alerts = alerts("其中予以公开及部分公开" + (granted + partial + 5) + "件。");
 
         assertThat(alerts).filteredOn(a -> a.getRule().equals("TEXT_VS_TABLE")).singleElement()
                 .satisfies(a -> assertThat(a.getId()).endsWith("DISCLOSED_OR_PARTIAL"))
                 .satisfies(a -> assertThat(a.getMessage()).contains("表格为 " + (granted + partial)));
     }
 
-    private List<Alert> alerts(Report2021Page page, String sentence) {
+    private List<Alert> alerts(String sentence) {
         String html = page.html.replace("<p>二、主动公开政府信息情况</p>", "<p>" + sentence + "</p>\n<p>二、主动公开政府信息情况</p>");
         AnnualReport report = TestReports.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", "http://q.gov.cn/1.html");
         return validation.evaluate(report, null, null, Instant.EPOCH);

@@ -18,6 +18,19 @@ public final class Layouts {
     public static final List<String> T4_GROUPS = ReportTemplate.T4.rows().stream().map(TemplateRow::key).toList();
     public static final List<String> T4_COLUMNS = ReportTemplate.T4_COLUMNS;
 
+    /** A table 三 row: seven cells, the last the sum of the six before (the template's row identity). */
+    public static RowAligner t3Row() {
+        return new RowAligner(T3_COLUMNS.size(), T3_COLUMNS.size());
+    }
+
+    /** Table 四's one printed row: three groups of five, each group's last the sum of its four. */
+    public static RowAligner t4Row() {
+        return new RowAligner(T4_WIDTH, T4_COLUMNS.size());
+    }
+
+    /** Cells in table 四's one printed row. */
+    public static final int T4_WIDTH = T4_GROUPS.size() * T4_COLUMNS.size();
+
     public static final List<RowSpec> T2_ROWS = specs(ReportTemplate.T2_ROWS);
     public static final List<RowSpec> OLD_ROWS = specs(ReportTemplate.OLD.rows());
 
