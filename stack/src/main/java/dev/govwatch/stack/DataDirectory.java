@@ -104,6 +104,12 @@ final class DataDirectory implements AutoCloseable {
         return port;
     }
 
+    /** Forgets the remembered ports, so that the next {@link #port} calls choose free ones afresh. */
+    void forgetPorts() {
+        ports.clear();
+        savePorts();
+    }
+
     @Override
     public void close() {
         try {

@@ -59,39 +59,82 @@ public final class EmbeddedStack implements Stack {
      *                      broker and registry outlive the services' last commits
      */
     public static EmbeddedStack start(StackConfig config, boolean stopOnJvmExit) {
+        return start(config, stopOnJvmExit, ports -> { });
+    }
+
+    /** How many times the stack is started on fresh ports when a port it chose was taken before its child could bind it. */
+    static final int PORT_RACE_ATTEMPTS = 3;
+
+    /**
+     * @param portsChosen called with the ports chosen on each attempt, before the children start
+     *                    (tests take one of them there, as another process can)
+     */
+    static EmbeddedStack start(StackConfig config, boolean stopOnJvmExit, java.util.function.Consumer<Map<String, Integer>> portsChosen) {
+        DataDirectory dir = DataDirectory.open(config.dataDir());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startIn(dir, config, stopOnJvmExit, portsChosen);
+            } catch (StackException e) {
+                // A free port is only free when it was looked at: an outgoing connection or another
+                // process can take it before the broker or registry binds it. Ports the user chose are
+                // never changed; ours are chosen again.
+                boolean ours = config.getInt(StackConfig.KAFKA_PORT) == 0 && config.getInt(StackConfig.KAFKA_CONTROLLER_PORT) == 0
+                        && config.getInt(StackConfig.REGISTRY_PORT) == 0;
+                if (attempt >= PORT_RACE_ATTEMPTS || !ours || !lostPortRace(e)) {
+                    dir.close();
+                    throw e;
+                }
+                LOG.warn("a port chosen for the stack was taken before it could be bound; choosing new ports (attempt {} of {})",
+                        attempt + 1, PORT_RACE_ATTEMPTS);
+                dir.forgetPorts();
+            } catch (RuntimeException e) {
+                dir.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Whether a child failed to start because its port was in use. */
+    static boolean lostPortRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && (t.getMessage().contains("Address already in use")
+                    || t.getMessage().contains("Port already bound") || t.getMessage().contains("failed to bind"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EmbeddedStack startIn(DataDirectory dir, StackConfig config, boolean stopOnJvmExit,
+                                         java.util.function.Consumer<Map<String, Integer>> portsChosen) {
         long started = System.nanoTime();
         Path registryHome = config.registryHome();
         Duration timeout = config.startupTimeout();
-        DataDirectory dir = DataDirectory.open(config.dataDir());
-        try {
-            int kafkaPort = dir.port("kafka", config.getInt(StackConfig.KAFKA_PORT));
-            int controllerPort = dir.port("kafka.controller", config.getInt(StackConfig.KAFKA_CONTROLLER_PORT));
-            int registryPort = dir.port("registry", config.getInt(StackConfig.REGISTRY_PORT));
-            Path kafkaDir = dir.subdirectory("kafka");
-            Path registryDir = dir.subdirectory("registry");
+        int kafkaPort = dir.port("kafka", config.getInt(StackConfig.KAFKA_PORT));
+        int controllerPort = dir.port("kafka.controller", config.getInt(StackConfig.KAFKA_CONTROLLER_PORT));
+        int registryPort = dir.port("registry", config.getInt(StackConfig.REGISTRY_PORT));
+        portsChosen.accept(Map.of("kafka", kafkaPort, "kafka.controller", controllerPort, "registry", registryPort));
+        Path kafkaDir = dir.subdirectory("kafka");
+        Path registryDir = dir.subdirectory("registry");
 
-            // Both take seconds to start and do not depend on each other.
-            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(
-                    kafkaDir, kafkaPort, controllerPort, config.getString(StackConfig.KAFKA_HEAP), timeout));
-            java.util.function.Supplier<RegistryServer> registryStarter = () -> RegistryServer.start(
-                    registryDir, registryHome, registryPort, config.getString(StackConfig.REGISTRY_HEAP), timeout);
-            CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(registryStarter);
-            EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker), registryStarter,
-                    stopOnJvmExit);
-            try {
-                stack.provision();
-            } catch (RuntimeException e) {
-                stack.close();
-                throw e;
-            }
-            LOG.info("embedded stack ready in {} ms: kafka {}, registry {}, data {}",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
-                    stack.registryUrl(), dir.root());
-            return stack;
+        // Both take seconds to start and do not depend on each other.
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(
+                kafkaDir, kafkaPort, controllerPort, config.getString(StackConfig.KAFKA_HEAP), timeout));
+        java.util.function.Supplier<RegistryServer> registryStarter = () -> RegistryServer.start(
+                registryDir, registryHome, registryPort, config.getString(StackConfig.REGISTRY_HEAP), timeout);
+        CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(registryStarter);
+        EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker), registryStarter,
+                stopOnJvmExit);
+        try {
+            stack.provision();
         } catch (RuntimeException e) {
-            dir.close();
+            stack.close();
             throw e;
         }
+        LOG.info("embedded stack ready in {} ms: kafka {}, registry {}, data {}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
+                stack.registryUrl(), dir.root());
+        return stack;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.govwatch.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,32 @@ class EmbeddedStackFailuresIT {
             assertThatThrownBy(() -> EmbeddedStack.start(config))
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("port " + taken.getLocalPort() + " for kafka is already in use");
+        }
+    }
+
+    /** A port chosen free is taken by another process before the broker binds it: new ports, not a failed start. */
+    @Test
+    void aPortTakenBetweenChoosingAndBindingIsChosenAgain(@TempDir Path dataDir) throws Exception {
+        List<Map<String, Integer>> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ServerSocket> thieves = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StackConfig config = StackConfig.fromSystemProperties(Map.of(StackConfig.DATA_DIR, dataDir.toString()));
+        try (EmbeddedStack stack = EmbeddedStack.start(config, true, ports -> {
+            attempts.add(ports);
+            if (attempts.size() == 1) {
+                try {
+                    thieves.add(new ServerSocket(ports.get("kafka.controller"), 1, InetAddress.getLoopbackAddress()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        })) {
+            assertThat(attempts).hasSize(2);
+            assertThat(attempts.get(1).get("kafka.controller")).isNotEqualTo(attempts.get(0).get("kafka.controller"));
+            assertThat(stack.bootstrapServers()).isEqualTo("127.0.0.1:" + attempts.get(1).get("kafka"));
+        } finally {
+            for (ServerSocket thief : thieves) {
+                thief.close();
+            }
         }
     }
 
