@@ -30,6 +30,12 @@ public final class InlineBreaks {
             "^[一二三四五六]、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况"
             + "|(政府信息公开)?行政复议、行政诉讼情况|因政府信息公开(工作)?被申请行政复议、?提起行政诉讼(的)?情况"
             + "|存在的主要问题及改进情况|其他需要报告的事项)");
+    /** A table row's label with five or more digits run together after it (a count in prose has 件 after it). */
+    private static final Pattern RUN_TOGETHER_ROW = Pattern.compile(
+            "(本年新收|上年结转|予以公开|部分公开|国家秘密|不掌握|结转下年度|总计|规章|规范性文件|行政许可)[^。；;，,\\d]{0,30}?\\d{5,}(?![\\d件条个项次])");
+    private static final Pattern STANDARD_HEADING = Pattern.compile(
+            "[一二三四五六]、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|(政府信息公开)?行政复议、行政诉讼情况"
+            + "|存在的主要问题及改进情况|其他需要报告的事项)");
     /** A title running into the text: the line breaks after it. */
     private static final Pattern TITLE = Pattern.compile("^.{0,40}?(政府信息公开|政务公开)(工作)?(年度报告|年报)");
 
@@ -42,7 +48,7 @@ public final class InlineBreaks {
         List<String> out = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            List<String> pieces = line.length() >= MIN_LENGTH && line.indexOf('|') < 0 ? split(line) : List.of(line);
+            List<String> pieces = line.length() >= MIN_LENGTH && line.indexOf('|') < 0 && flattened(line) ? split(line) : List.of(line);
             if (pieces.size() > 1 && out == null) {
                 out = new ArrayList<>(lines.subList(0, i));
             }
@@ -51,6 +57,24 @@ public final class InlineBreaks {
             }
         }
         return out == null ? doc : new ReportDocument(out, doc.headerText(), doc.meta());
+    }
+
+    /**
+     * Whether the line is a report or table that lost its line breaks, not a long paragraph: a row
+     * label with its figures run together after it, or two of the six standard section headings.
+     * A paragraph that enumerates its points inline ("一、加强组织领导…；二、依申请公开…") is left whole,
+     * or its points would pass for section headings.
+     */
+    static boolean flattened(String line) {
+        if (RUN_TOGETHER_ROW.matcher(line).find()) {
+            return true;
+        }
+        Matcher heading = STANDARD_HEADING.matcher(line);
+        int headings = 0;
+        while (heading.find() && headings < 2) {
+            headings++;
+        }
+        return headings >= 2;
     }
 
     static List<String> split(String line) {
