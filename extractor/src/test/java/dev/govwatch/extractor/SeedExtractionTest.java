@@ -111,6 +111,24 @@ class SeedExtractionTest {
         assertThat(report.getQuotedFigures()).anyMatch(f -> f.getKind().equals("CARRIED_OVER") && f.getValue() == 2);
     }
 
+    /** Seed 001 (pipe-separated rows) pasted into one line reads the same figures as the seed itself. */
+    @Test
+    void aSeedPastedIntoOneLineGivesTheSameFigures() {
+        AnnualReport lines = extract("001", "flattened text");
+        String text = Seeds.text("001").replace("\n", "");
+        Extraction extraction = new ReportExtractor().extract(PageShapes.plainText(text, "http://seed.gov.cn/001"), Instant.EPOCH);
+        AnnualReport oneLine = ((Extraction.Report) extraction).report();
+
+        Map<String, Object> expected = new java.util.HashMap<>(FlatReport.of(lines));
+        Map<String, Object> actual = new java.util.HashMap<>(FlatReport.of(oneLine));
+        expected.remove("warnings");
+        actual.remove("warnings");
+        expected.remove("url");
+        actual.remove("url");
+        assertThat(actual).isEqualTo(expected);
+        assertThat(oneLine.getSections()).hasSize(6);
+    }
+
     /** 本机关不掌握 prints "1 0 0 0 0 … 1" with blanks dropped: the column identities say the 1 is 自然人's. */
     @Test
     void seed004RowWithDroppedCellsIsPlacedByTheTableIdentities() {

@@ -48,7 +48,7 @@ public final class InlineBreaks {
         List<String> out = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            List<String> pieces = line.length() >= MIN_LENGTH && line.indexOf('|') < 0 && flattened(line) ? split(line) : List.of(line);
+            List<String> pieces = line.length() >= MIN_LENGTH && flattened(line) ? split(line) : List.of(line);
             if (pieces.size() > 1 && out == null) {
                 out = new ArrayList<>(lines.subList(0, i));
             }
