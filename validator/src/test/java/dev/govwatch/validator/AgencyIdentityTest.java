@@ -25,9 +25,7 @@ class AgencyIdentityTest {
     /** 示范县2025年度… posted by the government's office on March 10: the government's report, due March 31. */
     @Test
     void aCountyReportTitledByThePlaceAndPostedByItsOfficeIsTheGovernments() {
-        String html = new Report2021Page(7).as("示范县", 2025, "2026-03-10")
-                .replace("<meta name=\"SiteIDCode\"", "<meta name=\"ContentSource\" content=\"示范县人民政府办公室\"><meta name=\"SiteIDCode\"");
-        AnnualReport report = TestReports.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", "http://sfx.gov.cn/1.html");
+        AnnualReport report = postedBy("示范县人民政府办公室", "2026-03-10");
 
         assertThat(report.getTitle()).startsWith("示范县2025年");
         assertThat(report.getAgency()).isEqualTo("示范县人民政府");
@@ -38,12 +36,17 @@ class AgencyIdentityTest {
 
     @Test
     void aDepartmentPostingUnderThePlaceNameKeepsItsName() {
-        String html = new Report2021Page(7).as("示范县", 2025, "2026-01-10")
-                .replace("<meta name=\"SiteIDCode\"", "<meta name=\"ContentSource\" content=\"示范县教育局\"><meta name=\"SiteIDCode\"");
-        AnnualReport report = TestReports.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", "http://sfx.gov.cn/2.html");
+        AnnualReport report = postedBy("示范县教育局", "2026-01-10");
 
         assertThat(report.getAgency()).isEqualTo("示范县教育局");
         assertThat(report.getLevel()).isEqualTo(AgencyLevel.DEPARTMENT);
+    }
+
+    /** 示范县's 2025 report, titled by the place alone, posted by {@code publisher} (ContentSource) on {@code published}. */
+    private static AnnualReport postedBy(String publisher, String published) {
+        String html = new Report2021Page(7).as("示范县", 2025, published)
+                .replace("<meta name=\"SiteIDCode\"", "<meta name=\"ContentSource\" content=\"" + publisher + "\"><meta name=\"SiteIDCode\"");
+        return TestReports.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", "http://sfx.gov.cn/" + published + ".html");
     }
 
     @ParameterizedTest(name = "{0} → {1}")

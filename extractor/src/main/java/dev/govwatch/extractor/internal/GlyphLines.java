@@ -58,7 +58,6 @@ public final class GlyphLines {
     public static List<String> layout(List<Glyph> glyphs) {
         List<Line> lines = lines(glyphs);
         boolean[] used = new boolean[lines.size()];
-        String[] label = new String[lines.size()];
         // Which label pieces belong to which row: each short line left of the figures goes to the
         // nearest row on its page (the label is centred in its cell, so pieces sit above and below).
         List<List<Integer>> pieces = new ArrayList<>();
@@ -103,8 +102,7 @@ public final class GlyphLines {
             }
             cell.add(new Line(line.page(), line.y(), line.height(), labelSegments));
             cell.sort(Comparator.comparingDouble(Line::y));
-            label[i] = label(cell);
-            out.add(label[i] + " | " + String.join(" | ", numbers));
+            out.add(label(cell) + " | " + String.join(" | ", numbers));
         }
         return out;
     }

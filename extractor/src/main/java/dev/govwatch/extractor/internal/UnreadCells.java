@@ -30,14 +30,8 @@ public final class UnreadCells {
             if (table.getId().equals("T2")) {
                 // Table 二's rows vary by agency, so none is required; a row that was found is read or named.
                 for (TableRow row : table.getRows()) {
-                    for (Cell cell : row.getCells()) {
-                        if (cell.getKind() == CellKind.UNCERTAIN) {
-                            unread.add(UnreadCell.newBuilder().setTable("T2").setRow(row.getKey()).setColumn(cell.getColumn())
-                                    .setLabel("表二" + row.getLabel() + " "
-                                            + ReportTemplate.T2_COLUMN_NAMES.getOrDefault(cell.getColumn(), cell.getColumn()))
-                                    .setReason(cell.getRaw() == null ? "无法确定" : cell.getRaw()).build());
-                        }
-                    }
+                    uncertain("T2", row, column -> "表二" + row.getLabel() + " "
+                            + ReportTemplate.T2_COLUMN_NAMES.getOrDefault(column, column), unread);
                 }
                 continue;
             }
@@ -60,16 +54,22 @@ public final class UnreadCells {
                     }
                     continue;
                 }
-                for (Cell cell : printed.getCells()) {
-                    if (cell.getKind() == CellKind.UNCERTAIN) {
-                        unread.add(UnreadCell.newBuilder().setTable(template.id()).setRow(row.key())
-                                .setColumn(cell.getColumn()).setLabel(template.describe(row.key(), cell.getColumn()))
-                                .setReason(cell.getRaw() == null ? "无法确定" : cell.getRaw()).build());
-                    }
-                }
+                uncertain(template.id(), printed, column -> template.describe(row.key(), column), unread);
             }
         }
         return unread;
+    }
+
+    /** Names the row's UNCERTAIN cells, their candidates or doubt as the reason. */
+    private static void uncertain(String table, TableRow row, java.util.function.Function<String, String> label,
+                                  List<UnreadCell> unread) {
+        for (Cell cell : row.getCells()) {
+            if (cell.getKind() == CellKind.UNCERTAIN) {
+                unread.add(UnreadCell.newBuilder().setTable(table).setRow(row.getKey()).setColumn(cell.getColumn())
+                        .setLabel(label.apply(cell.getColumn()))
+                        .setReason(cell.getRaw() == null ? "无法确定" : cell.getRaw()).build());
+            }
+        }
     }
 
     /**
