@@ -39,8 +39,13 @@ public final class Layouts {
     }
 
     private static List<RowSpec> specs(List<TemplateRow> rows) {
-        return rows.stream().map(r -> r.after() == null ? RowSpec.of(r.key(), r.label(), r.cue())
-                : RowSpec.after(r.key(), r.label(), r.cue(), r.after())).toList();
+        java.util.Set<String> parents = rows.stream().map(TemplateRow::parent).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        return rows.stream().map(r -> {
+            RowSpec spec = r.after() == null ? RowSpec.of(r.key(), r.label(), r.cue())
+                    : RowSpec.after(r.key(), r.label(), r.cue(), r.after());
+            return parents.contains(r.key()) ? spec.asGroup() : spec;
+        }).toList();
     }
 
     private Layouts() {

@@ -113,9 +113,11 @@ public final class TableReader {
                 }
             }
             RowAligner aligner = alignerOf.apply(spec.key());
-            if (printed.isEmpty() && token.delimited() && aligner.hasArithmetic() && lineHasNoMoreText(tokens, j, to, token)) {
-                // A delimited row with its label alone: every cell blank (blank cells dropped), or the
-                // figures elsewhere. Blank only if the table's identities confirm it (TableFit).
+            if (printed.isEmpty() && aligner.hasArithmetic() && !spec.group()
+                    && (token.delimited() ? lineHasNoMoreText(tokens, j, to, token) : nextRowOrEnd(tokens, j, to, specs, spec))) {
+                // A row with its label alone (on a delimited line, or followed by the next label):
+                // every cell blank (blank cells dropped), or the figures elsewhere. Blank only if the
+                // table's identities confirm it (TableFit).
                 List<String> columns = columnsOf.apply(spec.key());
                 List<CellValue> cells = new ArrayList<>();
                 for (int c = 0; c < columns.size(); c++) {
@@ -189,6 +191,20 @@ public final class TableReader {
             }
         }
         return true;
+    }
+
+    /** Whether token j starts another row's label (whole or split in two), or the table ends there. */
+    private static boolean nextRowOrEnd(List<Token> tokens, int j, int to, List<RowSpec> specs, RowSpec current) {
+        if (j >= to) {
+            return true;
+        }
+        RowSpec next = match(tokens.get(j), specs, current.key());
+        if (next == null && startsSplitLabel(tokens, j, to, specs, current.key())) {
+            Token a = tokens.get(j);
+            Token b = tokens.get(j + 1);
+            next = match(new Token(a.text() + b.text(), b.line(), b.delimited(), b.lastOnLine()), specs, current.key());
+        }
+        return next != null && !next.key().equals(current.key());
     }
 
     /** Whether tokens j and j+1 are one row label split in two (then j is not a continuation of the label before). */
