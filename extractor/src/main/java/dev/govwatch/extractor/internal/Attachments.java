@@ -78,11 +78,13 @@ public final class Attachments {
     public static ReportDocument docx(byte[] bytes) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             List<String> lines = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
             for (IBodyElement element : doc.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
                     String text = paragraph.getText();
                     if (!text.isBlank()) {
                         lines.add(text);
+                        rows.add(null);
                     }
                 } else if (element instanceof XWPFTable table) {
                     for (XWPFTableRow row : table.getRows()) {
@@ -96,10 +98,11 @@ public final class Attachments {
                             }
                         }
                         lines.add(String.join(" | ", cells));
+                        rows.add(cells);
                     }
                 }
             }
-            return new ReportDocument(lines, String.join("\n", lines.subList(0, Math.min(lines.size(), 15))), Map.of());
+            return new ReportDocument(lines, rows, String.join("\n", lines.subList(0, Math.min(lines.size(), 15))), Map.of());
         }
     }
 }

@@ -45,12 +45,12 @@ public final class HtmlPage {
         }
         meta.put("html-title", doc.title());
         Element content = contentOf(doc);
-        List<String> lines = new ArrayList<>();
+        Lines lines = new Lines();
         StringBuilder current = new StringBuilder();
         walk(content, lines, current);
         flush(lines, current);
         String header = headerText(doc, content);
-        return new ReportDocument(lines, header, meta);
+        return new ReportDocument(lines.text, lines.cells, header, meta);
     }
 
     /**
@@ -91,24 +91,40 @@ public final class HtmlPage {
 
     /** Text outside the content container: breadcrumbs and the metadata block. */
     private static String headerText(Document doc, Element content) {
-        List<String> lines = new ArrayList<>();
+        Lines lines = new Lines();
         StringBuilder sb = new StringBuilder();
         if (content == doc.body()) {
             walk(doc.body(), lines, sb, null);
             flush(lines, sb);
-            return String.join("\n", lines.subList(0, Math.min(lines.size(), 15)));
+            return String.join("\n", lines.text.subList(0, Math.min(lines.text.size(), 15)));
         }
         walk(doc.body(), lines, sb, content);
         flush(lines, sb);
-        return String.join("\n", lines);
+        return String.join("\n", lines.text);
     }
 
-    private static void walk(Node node, List<String> lines, StringBuilder current) {
+    /** Lines of text and, for each, the grid cells when it is a table row. */
+    private static final class Lines {
+        final List<String> text = new ArrayList<>();
+        final List<List<String>> cells = new ArrayList<>();
+
+        void prose(String line) {
+            text.add(line);
+            cells.add(null);
+        }
+
+        void row(List<String> row) {
+            text.add(String.join(" | ", row));
+            cells.add(row);
+        }
+    }
+
+    private static void walk(Node node, Lines lines, StringBuilder current) {
         walk(node, lines, current, null);
     }
 
     /** Appends the text of {@code node} as lines, leaving out {@code skip} and what it contains. */
-    private static void walk(Node node, List<String> lines, StringBuilder current, Element skip) {
+    private static void walk(Node node, Lines lines, StringBuilder current, Element skip) {
         if (node instanceof TextNode text) {
             appendCollapsed(current, text.getWholeText());
             return;
@@ -123,7 +139,7 @@ public final class HtmlPage {
         if (tag.equals("table")) {
             flush(lines, current);
             for (List<String> row : grid(element)) {
-                lines.add(String.join(" | ", row));
+                lines.row(row);
             }
             return;
         }
@@ -156,10 +172,10 @@ public final class HtmlPage {
         }
     }
 
-    private static void flush(List<String> lines, StringBuilder current) {
+    private static void flush(Lines lines, StringBuilder current) {
         String line = Text.strip(current.toString());
         if (!line.isEmpty()) {
-            lines.add(line);
+            lines.prose(line);
         }
         current.setLength(0);
     }

@@ -46,17 +46,27 @@ public final class InlineBreaks {
     public static ReportDocument apply(ReportDocument doc) {
         List<String> lines = doc.lines();
         List<String> out = null;
+        List<List<String>> cells = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            List<String> pieces = line.length() >= MIN_LENGTH && flattened(line) ? split(line) : List.of(line);
+            // A grid row from markup has its breaks: it is never split.
+            List<String> pieces = doc.cells(i) == null && line.length() >= MIN_LENGTH && flattened(line)
+                    ? split(line) : List.of(line);
             if (pieces.size() > 1 && out == null) {
                 out = new ArrayList<>(lines.subList(0, i));
+                cells = new ArrayList<>();
+                for (int k = 0; k < i; k++) {
+                    cells.add(doc.cells(k));
+                }
             }
             if (out != null) {
                 out.addAll(pieces);
+                for (int k = 0; k < pieces.size(); k++) {
+                    cells.add(pieces.size() == 1 ? doc.cells(i) : null);
+                }
             }
         }
-        return out == null ? doc : new ReportDocument(out, doc.headerText(), doc.meta());
+        return out == null ? doc : new ReportDocument(out, cells, doc.headerText(), doc.meta());
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * A page reduced to what extraction reads: the text of its main content as lines (tables as
- * {@code |}-separated rows) and the metadata the portal published beside it.
+ * {@code |}-separated rows) and the metadata the portal published beside it. A table row read from
+ * markup (an HTML or DOCX table) also keeps its cells as the grid gave them, one per grid column,
+ * so that the table reader never splits the joined text again (a cell may itself hold a {@code |}).
  *
  * <p>Most of a report is prose that no reader needs in normal form, so lines are normalized on
  * first use only and the result is kept.
@@ -13,6 +15,7 @@ import java.util.Map;
 public final class ReportDocument {
 
     private final List<String> lines;
+    private final List<List<String>> cells;
     private final String[] normalized;
     private final String headerText;
     private final Map<String, String> meta;
@@ -23,7 +26,19 @@ public final class ReportDocument {
      * @param meta       {@code <meta name=…>} values by lower-case name, plus "html-title"
      */
     public ReportDocument(List<String> lines, String headerText, Map<String, String> meta) {
+        this(lines, java.util.Collections.nCopies(lines.size(), null), headerText, meta);
+    }
+
+    /**
+     * @param cells per line, the grid cells of a table row read from markup, else null; as many
+     *              entries as lines
+     */
+    public ReportDocument(List<String> lines, List<List<String>> cells, String headerText, Map<String, String> meta) {
+        if (cells.size() != lines.size()) {
+            throw new IllegalArgumentException(cells.size() + " cell rows for " + lines.size() + " lines");
+        }
         this.lines = List.copyOf(lines);
+        this.cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
         this.normalized = new String[this.lines.size()];
         this.headerText = headerText;
         this.meta = Map.copyOf(meta);
@@ -37,6 +52,11 @@ public final class ReportDocument {
 
     public List<String> lines() {
         return lines;
+    }
+
+    /** The grid cells of line {@code i} when it is a table row read from markup, else null. */
+    public List<String> cells(int i) {
+        return cells.get(i);
     }
 
     /** {@link Text#normalize} of line {@code i}. Not thread-safe: one document is read by one thread. */

@@ -39,7 +39,11 @@ public final class Tokens {
             }
             String[] cells;
             boolean delimited;
-            if (line.indexOf('|') >= 0) {
+            List<String> grid = doc.cells(i);
+            if (grid != null) {
+                cells = grid.toArray(String[]::new);
+                delimited = true;
+            } else if (line.indexOf('|') >= 0) {
                 cells = splitKeepingEmpty(line, '|');
                 delimited = true;
             } else if (line.indexOf('\t') >= 0) {
