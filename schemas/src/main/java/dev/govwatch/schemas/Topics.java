@@ -8,8 +8,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The only place a topic is named. The data flows
- * crawler → {@link #PAGES} → extractor → {@link #REPORTS} → validator → {@link #ALERTS}, with
- * {@link #PORTALS}, {@link #CRAWL_STATE} and {@link #PORTAL_STATUS} beside it and {@link #DEAD_LETTERS} catching what
+ * crawler → {@link #PAGES} → extractor → {@link #REPORTS} → validator → {@link #ALERTS} → people,
+ * whose {@link #DECISIONS} come back to the validator and the notifier; with {@link #PORTALS}, {@link #CRAWL_STATE} and {@link #PORTAL_STATUS} beside it and {@link #DEAD_LETTERS} catching what
  * any stage could not process.
  */
 public final class Topics {
@@ -36,6 +36,14 @@ public final class Topics {
     public static final Topic<Alert> ALERTS = compacted("govwatch.alerts", Alert.class,
             Alert.getClassSchema(), 6, "Validator alerts, keyed by alert id.");
 
+    /**
+     * Reviewers' decisions on alerts, keyed by alert id: apart from the alerts so that they outlive
+     * every replay of the alerts and a new extractor version (alert ids are deterministic). One
+     * partition: people write them, a few a minute at most.
+     */
+    public static final Topic<Decision> DECISIONS = compacted("govwatch.decisions", Decision.class,
+            Decision.getClassSchema(), 1, "Reviewers' decisions (confirm, dismiss, snooze) with their audit trail, keyed by alert id.");
+
     /** Crawler bookkeeping per URL, so a restarted crawler resumes where it stopped. */
     public static final Topic<CrawlState> CRAWL_STATE = compacted("govwatch.crawl-state", CrawlState.class,
             CrawlState.getClassSchema(), 6, "Crawler state per URL, keyed by URL.");
@@ -50,7 +58,7 @@ public final class Topics {
             "Records that failed, with source topic/partition/offset and the error.");
 
     /** All topics, in data-flow order. */
-    public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, CRAWL_STATE, PORTAL_STATUS, DEAD_LETTERS);
+    public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, DECISIONS, CRAWL_STATE, PORTAL_STATUS, DEAD_LETTERS);
 
     private Topics() {
     }
