@@ -26,6 +26,8 @@ import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.AvroSerdes;
+import dev.govwatch.schemas.Decision;
+import dev.govwatch.schemas.Review;
 import dev.govwatch.schemas.Region;
 import dev.govwatch.schemas.Topics;
 import picocli.CommandLine.Command;
@@ -68,8 +70,15 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Only alerts open now (their latest state), instead of every state change.")
     private boolean openOnly;
 
+    @Option(names = "--undecided", description = "Only open alerts no reviewer has decided on (or whose snooze ended, "
+            + "or whose figures changed since they were reviewed); implies --open.")
+    private boolean undecidedOnly;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (one alert object per line) (default: ${DEFAULT-VALUE}).")
     private Format format;
+
+    /** Latest decision per alert id, read once at the start. */
+    private Map<String, Decision> decisions = Map.of();
 
     /** Ctrl-C, or a test, stops --follow. */
     final StopSignal stop = new StopSignal("govwatch-alerts-stop");
@@ -89,6 +98,13 @@ final class AlertsCommand implements Callable<Integer> {
         }
         Set<String> wanted = categories == null ? null
                 : categories.stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        openOnly |= undecidedOnly;
+        try {
+            decisions = TopicSnapshot.read(target, Topics.DECISIONS, id -> true);
+        } catch (KafkaException e) {
+            err.println("govwatch alerts: cannot reach " + target.describe() + " (" + e.getMessage() + "); is it running?");
+            return 2;
+        }
         Map<String, Object> config = new HashMap<>(target.client());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -122,7 +138,8 @@ final class AlertsCommand implements Callable<Integer> {
                 }
                 boolean caughtUp = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
                 if (caughtUp && openOnly && !latest.isEmpty()) {
-                    latest.values().stream().filter(a -> a.getStatus() == AlertStatus.OPEN).forEach(a -> print(out, a));
+                    latest.values().stream().filter(a -> a.getStatus() == AlertStatus.OPEN)
+                            .filter(a -> !undecidedOnly || review(a).undecided()).forEach(a -> print(out, a));
                     latest.clear();
                     openOnly = !follow; // following: later changes print as they come
                 }
@@ -163,13 +180,30 @@ final class AlertsCommand implements Callable<Integer> {
         return true;
     }
 
+    private Review review(Alert alert) {
+        return Review.of(alert, decisions.get(alert.getId()), LocalDate.now());
+    }
+
     private void print(PrintWriter out, Alert alert) {
+        Review review = review(alert);
         if (format == Format.json) {
-            out.println(AlertJson.toJson(alert));
+            Map<String, Object> map = new LinkedHashMap<>(AlertJson.toMap(alert));
+            map.put("review", review.status().name());
+            if (review.decision() != null) {
+                Decision d = review.decision();
+                Map<String, Object> decision = new LinkedHashMap<>();
+                decision.put("verdict", d.getVerdict().name());
+                decision.put("reviewer", d.getReviewer());
+                decision.put("reason", d.getReason());
+                decision.put("snoozedUntil", d.getSnoozedUntil() == null ? null : d.getSnoozedUntil().toString());
+                decision.put("decidedAt", d.getDecidedAt().toString());
+                map.put("decision", decision);
+            }
+            out.println(AlertJson.write(map));
         } else {
-            out.printf("%s %-8s %-15s %-16s %s %s%n", alert.getUpdatedAt() == null ? "-" : alert.getUpdatedAt().toString().substring(0, 19),
+            out.printf("%s %-8s %-15s %-16s %s %s%s%n", alert.getUpdatedAt() == null ? "-" : alert.getUpdatedAt().toString().substring(0, 19),
                     alert.getStatus(), alert.getCategory(), alert.getRule(), alert.getAgency() == null ? "" : alert.getAgency(),
-                    alert.getMessage());
+                    alert.getMessage(), review.status() == Review.Status.UNDECIDED ? "" : " [" + review.status() + "]");
         }
         out.flush();
     }

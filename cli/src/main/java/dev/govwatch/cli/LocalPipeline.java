@@ -33,7 +33,9 @@ import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.ValidatorTopology;
+import dev.govwatch.validator.query.KafkaDecisionLog;
 import dev.govwatch.validator.query.QueryServer;
+import dev.govwatch.validator.query.WriteAccess;
 
 /**
  * The whole pipeline in one process, as {@code govwatch run} and {@code govwatch demo} use it: the
@@ -76,7 +78,9 @@ final class LocalPipeline implements AutoCloseable {
                     ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing()),
                     validatorConfig, (short) 1, Duration.ofMinutes(2)));
             try {
-                query = remember(QueryServer.start(validator.streams(), "127.0.0.1", self));
+                KafkaDecisionLog decisions = remember(new KafkaDecisionLog(validatorConfig));
+                query = remember(QueryServer.start(validator.streams(), "127.0.0.1", self, decisions,
+                        WriteAccess.of("127.0.0.1", System.getenv(WriteAccess.TOKEN_VARIABLE))));
             } catch (java.net.BindException e) {
                 throw new IllegalStateException("port " + httpPort + " for the dashboard is in use; choose another with --http-port", e);
             }

@@ -8,7 +8,9 @@ import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.ValidatorTopology;
+import dev.govwatch.validator.query.KafkaDecisionLog;
 import dev.govwatch.validator.query.QueryServer;
+import dev.govwatch.validator.query.WriteAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +41,11 @@ final class ValidatorCommand implements Callable<Integer> {
             description = "Host name other instances reach this one's query API at (default: ${DEFAULT-VALUE}).")
     private String advertisedHost;
 
+    @Option(names = "--http-bind", defaultValue = "0.0.0.0", description = "Address the query API listens on (default: "
+            + "${DEFAULT-VALUE}); beyond loopback, decisions can be written only with the secret in $"
+            + WriteAccess.TOKEN_VARIABLE + ".")
+    private String httpBind;
+
     @Option(names = "--grace-days", defaultValue = "7", description = "Days after a deadline before a report counts as MISSING (default: ${DEFAULT-VALUE}).")
     private int graceDays;
 
@@ -63,8 +70,10 @@ final class ValidatorCommand implements Callable<Integer> {
                         java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes))), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
             service.failure().thenRun(stop::request);
-            QueryServer query = httpPort < 0 ? null : QueryServer.start(service.streams(), "0.0.0.0",
-                    new org.apache.kafka.streams.state.HostInfo(advertisedHost, httpPort));
+            KafkaDecisionLog decisions = httpPort < 0 ? null : new KafkaDecisionLog(config);
+            QueryServer query = httpPort < 0 ? null : QueryServer.start(service.streams(), httpBind,
+                    new org.apache.kafka.streams.state.HostInfo(advertisedHost, httpPort), decisions,
+                    WriteAccess.of(httpBind, env.get(WriteAccess.TOKEN_VARIABLE)));
             try {
                 out.println("validator running" + (query == null ? "" : "; query API and dashboard on port " + query.port())
                         + "; press Ctrl-C to stop");
@@ -75,6 +84,7 @@ final class ValidatorCommand implements Callable<Integer> {
             } finally {
                 if (query != null) {
                     query.close();
+                    decisions.close();
                 }
             }
             if (service.hasFailed()) {

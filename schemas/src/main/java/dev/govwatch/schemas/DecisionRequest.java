@@ -48,6 +48,11 @@ public record DecisionRequest(String alertId, Verdict verdict, String reason, Lo
      * after {@code previous} (whose entries move to the audit trail).
      */
     public Decision applyTo(Decision previous, Alert alert, Instant now) {
+        return applyTo(previous, alert == null ? null : AlertDigest.of(alert), now);
+    }
+
+    /** As {@link #applyTo(Decision, Alert, Instant)}, with the alert's {@link AlertDigest} already taken. */
+    public Decision applyTo(Decision previous, String evidence, Instant now) {
         List<EarlierDecision> earlier = new ArrayList<>();
         if (previous != null) {
             earlier.addAll(previous.getEarlier());
@@ -58,6 +63,6 @@ public record DecisionRequest(String alertId, Verdict verdict, String reason, Lo
         return Decision.newBuilder().setAlertId(alertId).setVerdict(verdict)
                 .setReason(reason == null || reason.isBlank() ? null : reason.strip())
                 .setSnoozedUntil(snoozedUntil).setReviewer(reviewer.strip()).setDecidedAt(now)
-                .setEvidence(alert == null ? null : AlertDigest.of(alert)).setEarlier(earlier).build();
+                .setEvidence(evidence).setEarlier(earlier).build();
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 
 import dev.govwatch.schemas.AgencyIdentity;
 import dev.govwatch.schemas.AgencyWatch;
+import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.ExpectedAgency;
 import dev.govwatch.schemas.Portal;
@@ -30,6 +31,7 @@ import dev.govwatch.streams.ServiceConfig;
 /**
  * The validator: {@link Topics#REPORTS} (with {@link Topics#PORTALS} for the agencies expected to
  * report and {@link Topics#PORTAL_STATUS} for portals the crawler cannot read) → {@link Topics#ALERTS}.
+ * Reviewers' {@link Topics#DECISIONS} are held beside them, for the query API to show with each alert.
  * Reports and portal listings are re-keyed by agency name and repartitioned alike, so that every
  * year of an agency and its listing meet in one task whatever the partitions and instances. A pure
  * function of its settings.
@@ -77,6 +79,13 @@ public final class ValidatorTopology {
                 Consumed.with(Serdes.String(), serdes.forTopic(Topics.PORTAL_STATUS)).withName("portal-status"),
                 Materialized.<String, PortalStatus, KeyValueStore<Bytes, byte[]>>as(ValidateProcessor.PORTAL_STATUS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.PORTAL_STATUS)));
+
+        // Every instance holds every decision: any instance answers for any alert, and a decision
+        // never waits for the alert's partition.
+        builder.globalTable(Topics.DECISIONS.name(),
+                Consumed.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)).withName("decisions"),
+                Materialized.<String, Decision, KeyValueStore<Bytes, byte[]>>as(ValidatorStores.DECISIONS)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.DECISIONS)));
 
         Validation validation = new Validation(Rules.ALL, deadlines);
         MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval());

@@ -14,6 +14,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.Decision;
+import dev.govwatch.schemas.Review;
+import java.time.LocalDate;
 import dev.govwatch.schemas.AlertCategory;
 import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AnnualReport;
@@ -79,9 +82,31 @@ final class LocalStores {
     List<Map<String, Object>> alerts() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Alert a : openAlerts()) {
-            out.add(AlertJson.toMap(a));
+            out.add(withReview(a));
         }
         return out;
+    }
+
+    /** The open alert with this id, if this instance holds it. */
+    Optional<Alert> alert(String id) {
+        return Optional.ofNullable(alertsStore().get(id));
+    }
+
+    /** The latest decision on an alert (every instance holds them all), or null. */
+    Decision decision(String alertId) {
+        ReadOnlyKeyValueStore<String, Decision> store = streams.store(StoreQueryParameters.fromNameAndType(
+                ValidatorStores.DECISIONS, QueryableStoreTypes.keyValueStore()));
+        return store.get(alertId);
+    }
+
+    /** The alert as JSON, with where it stands with its reviewers. */
+    Map<String, Object> withReview(Alert alert) {
+        Map<String, Object> m = new LinkedHashMap<>(AlertJson.toMap(alert));
+        Review review = Review.of(alert, decision(alert.getId()), LocalDate.now());
+        m.put("digest", dev.govwatch.schemas.AlertDigest.of(alert));
+        m.put("review", review.status().name());
+        m.put("decision", review.decision() == null ? null : DecisionJson.toMap(review.decision()));
+        return m;
     }
 
     /** The report filed under {@code reportKey} ({@code [code|]agency|year}), with its tables and open alerts, if held here. */
@@ -132,18 +157,20 @@ final class LocalStores {
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (Alert a : openAlerts()) {
             if (r.getReportKey().equals(a.getReportKey()) || (agencyOf(r).equals(a.getAgency()) && r.getReportYear().equals(a.getYear()))) {
-                alerts.add(AlertJson.toMap(a));
+                alerts.add(withReview(a));
             }
         }
         m.put("alerts", alerts);
         return Optional.of(m);
     }
 
+    private ReadOnlyKeyValueStore<String, Alert> alertsStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ValidatorStores.OPEN_ALERTS, QueryableStoreTypes.keyValueStore()));
+    }
+
     private List<Alert> openAlerts() {
         List<Alert> out = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, Alert> store = streams.store(
-                StoreQueryParameters.fromNameAndType(ValidatorStores.OPEN_ALERTS, QueryableStoreTypes.keyValueStore()));
-        try (KeyValueIterator<String, Alert> it = store.all()) {
+        try (KeyValueIterator<String, Alert> it = alertsStore().all()) {
             while (it.hasNext()) {
                 KeyValue<String, Alert> next = it.next();
                 out.add(next.value);

@@ -45,8 +45,13 @@ import dev.govwatch.validator.ValidatorStores;
  *
  * <ul>
  *   <li>{@code GET /api/coverage} — agency × year: ON_TIME, LATE, MISSING, BLOCKED, with open problems</li>
- *   <li>{@code GET /api/alerts?category=C&region=R} — open alerts</li>
+ *   <li>{@code GET /api/alerts?category=C&region=R&review=S} — open alerts, each with its review state
+ *       ({@code review=undecided|confirmed|dismissed|snoozed|changed_since_reviewed})</li>
  *   <li>{@code GET /api/report?agency=A&key=K} — one report with its tables and open alerts</li>
+ *   <li>{@code GET /api/decisions?alert=ID} — the latest decision on an alert, with its audit trail</li>
+ *   <li>{@code POST /api/decisions} — record a decision: JSON {@code {alertId, verdict, reason,
+ *       snoozedUntil, reviewer}}; writes need the shared secret when the server listens beyond
+ *       loopback ({@link WriteAccess})</li>
  *   <li>{@code GET /health} — 200 while the streams run, 503 otherwise</li>
  *   <li>{@code GET /} — the dashboard</li>
  * </ul>
@@ -61,9 +66,15 @@ public final class QueryServer implements AutoCloseable {
     private final LocalStores local;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final DecisionLog decisions;
+    private final WriteAccess writeAccess;
+    private final java.time.Clock clock = java.time.Clock.systemDefaultZone();
 
-    private QueryServer(KafkaStreams streams, String bindAddress, HostInfo self) throws IOException {
+    private QueryServer(KafkaStreams streams, String bindAddress, HostInfo self, DecisionLog decisions,
+                        WriteAccess writeAccess) throws IOException {
         this.streams = streams;
+        this.decisions = decisions;
+        this.writeAccess = writeAccess;
         this.self = self;
         this.local = new LocalStores(streams);
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, self.port()), 64);
@@ -81,7 +92,13 @@ public final class QueryServer implements AutoCloseable {
      * {@code application.server} says, so that other instances find this one.
      */
     public static QueryServer start(KafkaStreams streams, String bindAddress, HostInfo self) throws IOException {
-        return new QueryServer(streams, bindAddress, self);
+        return new QueryServer(streams, bindAddress, self, null, WriteAccess.of(bindAddress, null));
+    }
+
+    /** As {@link #start(KafkaStreams, String, HostInfo)}, recording decisions in {@code decisions}. */
+    public static QueryServer start(KafkaStreams streams, String bindAddress, HostInfo self, DecisionLog decisions,
+                                    WriteAccess writeAccess) throws IOException {
+        return new QueryServer(streams, bindAddress, self, decisions, writeAccess);
     }
 
     public int port() {
@@ -92,12 +109,18 @@ public final class QueryServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI());
-            if (!exchange.getRequestMethod().equals("GET")) {
-                send(exchange, 405, "text/plain", "GET only".getBytes(StandardCharsets.UTF_8));
+            boolean post = exchange.getRequestMethod().equals("POST");
+            if (!exchange.getRequestMethod().equals("GET") && !(post && path.equals("/api/decisions"))) {
+                send(exchange, 405, "text/plain", "GET only, and POST to /api/decisions".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             try {
+                if (post) {
+                    decide(exchange);
+                    return;
+                }
                 switch (path) {
+                    case "/api/decisions" -> decisionOf(exchange, query);
                     case "/health" -> health(exchange);
                     case "/api/coverage" -> json(exchange, 200, gather("/api/coverage", "cells", query, local::coverage));
                     case "/api/alerts" -> json(exchange, 200, filtered(gather("/api/alerts", "alerts", query, local::alerts), query));
@@ -114,6 +137,81 @@ public final class QueryServer implements AutoCloseable {
             }
         }
     }
+
+    private void decisionOf(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String id = query.get("alert");
+        if (id == null || id.isBlank()) {
+            json(exchange, 400, Map.of("error", "give alert=ID"));
+            return;
+        }
+        var decision = local.decision(id);
+        if (decision == null) {
+            json(exchange, 404, Map.of("error", "no decision on " + id));
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("alertId", id);
+        out.put("decision", DecisionJson.toMap(decision));
+        json(exchange, 200, out);
+    }
+
+    /** Records a decision on an open alert, made on the alert's evidence as it is now. */
+    @SuppressWarnings("unchecked")
+    private void decide(HttpExchange exchange) throws IOException {
+        String refusal = writeAccess.refusal(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (refusal != null) {
+            json(exchange, 401, Map.of("error", refusal));
+            return;
+        }
+        if (decisions == null) {
+            json(exchange, 503, Map.of("error", "this server records no decisions"));
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            json(exchange, 413, Map.of("error", "a decision is at most " + MAX_BODY + " bytes"));
+            return;
+        }
+        dev.govwatch.schemas.DecisionRequest request;
+        try {
+            request = DecisionJson.request(JSON.readValue(body, Map.class));
+        } catch (IllegalArgumentException | IOException e) {
+            json(exchange, 400, Map.of("error", "not a decision: " + e.getMessage()));
+            return;
+        }
+        List<String> problems = request.problems(java.time.LocalDate.now(clock));
+        if (!problems.isEmpty()) {
+            json(exchange, 400, Map.of("error", String.join("; ", problems)));
+            return;
+        }
+        String evidence = local.alert(request.alertId()).map(dev.govwatch.schemas.AlertDigest::of).orElse(null);
+        if (evidence == null) {
+            for (Object o : (List<Object>) gather("/api/alerts", "alerts", Map.of(), local::alerts).get("alerts")) {
+                Map<String, Object> a = (Map<String, Object>) o;
+                if (request.alertId().equals(a.get("id"))) {
+                    evidence = (String) a.get("digest");
+                }
+            }
+        }
+        if (evidence == null) {
+            json(exchange, 404, Map.of("error", "no open alert " + request.alertId()));
+            return;
+        }
+        var decision = request.applyTo(local.decision(request.alertId()), evidence, clock.instant());
+        try {
+            decisions.append(decision);
+        } catch (Exception e) {
+            LOG.warn("cannot record the decision on {}", request.alertId(), e);
+            json(exchange, 503, Map.of("error", "the decision could not be recorded: " + e.getMessage()));
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("alertId", request.alertId());
+        out.put("decision", DecisionJson.toMap(decision));
+        json(exchange, 201, out);
+    }
+
+    private static final int MAX_BODY = 64 * 1024;
 
     private void health(HttpExchange exchange) throws IOException {
         KafkaStreams.State state = streams.state();
@@ -151,16 +249,26 @@ public final class QueryServer implements AutoCloseable {
     private static Map<String, Object> filtered(Map<String, Object> answer, Map<String, String> query) {
         String category = query.get("category");
         String region = query.get("region");
+        String review = query.get("review");
         List<Object> alerts = new ArrayList<>((List<Object>) answer.get("alerts"));
         alerts.removeIf(o -> {
             Map<String, Object> a = (Map<String, Object>) o;
             if (category != null && !category.isBlank() && !category.toUpperCase(Locale.ROOT).equals(a.get("category"))) {
                 return true;
             }
+            if (review != null && !review.isBlank() && !reviewMatches(review, String.valueOf(a.get("review")))) {
+                return true;
+            }
             return region != null && !region.isBlank() && !String.valueOf(a.get("region")).contains(region);
         });
         answer.put("alerts", alerts);
         return answer;
+    }
+
+    /** {@code undecided} takes in alerts whose evidence changed since review; the others name one state. */
+    private static boolean reviewMatches(String wanted, String status) {
+        String w = wanted.trim().toUpperCase(Locale.ROOT);
+        return w.equals("UNDECIDED") ? status.equals("UNDECIDED") || status.equals("CHANGED_SINCE_REVIEWED") : w.equals(status);
     }
 
     private void report(HttpExchange exchange, Map<String, String> query) throws IOException {
