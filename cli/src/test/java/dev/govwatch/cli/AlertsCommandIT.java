@@ -85,6 +85,49 @@ class AlertsCommandIT {
     }
 
     @Test
+    void reviewRecordsDecisionsThatAlertsShowAndFilterOn(Stack stack) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                new StringSerializer(), AvroSerdes.<Alert>serializer(stack.registry()))) {
+            send(producer, alert(run + "-a", AlertCategory.LATE, AlertStatus.OPEN, "丁县", run + "丁县水利局 逾期"));
+            send(producer, alert(run + "-b", AlertCategory.LATE, AlertStatus.OPEN, "丁县", run + "丁县林业局 逾期"));
+            producer.flush();
+        }
+        String dismissed = run(stack, 0, "review", run + "-a", "--dismiss", "系统故障，已补发", "--reviewer", "王审核");
+        assertThat(dismissed).contains("DISMISSED").contains("王审核").contains("系统故障，已补发");
+        assertThat(run(stack, 2, "review", run + "-b", "--snooze", "2000-01-01")).contains("after today");
+        assertThat(run(stack, 2, "review", run + "-b", "--snooze", "next week")).contains("not a date");
+        assertThat(run(stack, 2, "review", run + "-nope", "--confirm")).contains("no alert " + run + "-nope");
+
+        assertThat(mine(alerts(stack, "--undecided"), run).lines()).singleElement()
+                .satisfies(l -> assertThat(l).contains("林业局"));
+        assertThat(mine(alerts(stack, "--open"), run)).contains("水利局 逾期 [DISMISSED]");
+        Map<?, ?> json = new ObjectMapper().readValue(mine(alerts(stack, "--open", "--format", "json", "--region", "丁县"), run)
+                .lines().filter(l -> l.contains("水利局")).findFirst().orElseThrow(), Map.class);
+        assertThat(json.get("review")).isEqualTo("DISMISSED");
+        assertThat(((Map<?, ?>) json.get("decision")).get("reason")).isEqualTo("系统故障，已补发");
+
+        run(stack, 0, "review", run + "-a", "--withdraw", "--reviewer", "王审核");
+        String trail = run(stack, 0, "review", run + "-a");
+        assertThat(trail).contains("review: UNDECIDED").contains("DISMISSED").contains("WITHDRAWN");
+        assertThat(mine(alerts(stack, "--undecided"), run).lines()).hasSize(2);
+    }
+
+    /** Runs a govwatch command against the stack; returns what it printed (out and err). */
+    private static String run(Stack stack, int expectedExit, String... args) {
+        StringWriter out = new StringWriter();
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--bootstrap-servers";
+        all[args.length + 1] = stack.bootstrapServers();
+        all[args.length + 2] = "--registry-url";
+        all[args.length + 3] = stack.registryUrl();
+        PrintWriter writer = new PrintWriter(out, true);
+        int exit = new CommandLine(new Govwatch()).setOut(writer).setErr(writer).execute(all);
+        assertThat(exit).as(out.toString()).isEqualTo(expectedExit);
+        return out.toString();
+    }
+
+    @Test
     void withoutARunOrAClusterItSaysWhatToDo(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new Govwatch()).setErr(new PrintWriter(err, true))
