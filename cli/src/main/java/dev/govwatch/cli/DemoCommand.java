@@ -94,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
                 hooks.errors().forEach(e -> spec.commandLine().getErr().println("govwatch demo: " + webhookFile + ": " + e));
                 return 1;
             }
-            webhooks = hooks.webhooks();
+            // The demo shows every category, notes (CHANGED) included.
+            webhooks = hooks.webhooks().stream().map(w -> w.withSeverityOrElse(dev.govwatch.schemas.Severity.INFO)).toList();
         }
         try (PortalSimulator simulator = new PortalSimulator()) {
             DemoScenario scenario = new DemoScenario(simulator, 200);

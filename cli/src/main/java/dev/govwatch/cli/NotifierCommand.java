@@ -30,6 +30,10 @@ final class NotifierCommand implements Callable<Integer> {
     @Option(names = "--webhooks", required = true, description = "The webhook file (YAML).")
     private Path webhookFile;
 
+    @Option(names = "--notify-severity", description = "Least severity sent to webhooks that name none themselves "
+            + "(default: WARNING; INFO sends notes too).")
+    private dev.govwatch.schemas.Severity notifySeverity;
+
     /** Ctrl-C, or a test, stops the service. */
     final StopSignal stop = new StopSignal("govwatch-notifier-stop");
 
@@ -43,7 +47,8 @@ final class NotifierCommand implements Callable<Integer> {
         }
         ServiceConfig config = options.toConfig(NotifierTopology.APPLICATION_ID, System.getenv());
         try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
-             StreamsService service = StreamsService.start("notifier", NotifierTopology.build(config, hooks.webhooks(),
+             StreamsService service = StreamsService.start("notifier", NotifierTopology.build(config,
+                     hooks.webhooks().stream().map(w -> w.withSeverityOrElse(notifySeverity)).toList(),
                      WebhookSender.standard()), config, options.replicationFactor, Duration.ofMinutes(2))) {
             out.println("notifier running for " + hooks.webhooks().size() + " webhook(s); press Ctrl-C to stop");
             out.flush();

@@ -11,6 +11,7 @@ import dev.govwatch.crawler.PortalFile;
 import dev.govwatch.notifier.Webhook;
 import dev.govwatch.notifier.WebhookFile;
 import dev.govwatch.validator.Deadlines;
+import dev.govwatch.schemas.Severity;
 import dev.govwatch.validator.ValidatorTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +50,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--deadlines", description = "Deadline overrides, e.g. TOWN@河北省=02-20.")
     private String deadlines;
 
+    @Option(names = "--print-severity", defaultValue = "WARNING", description = "Least severity of the ALERT lines printed: "
+            + "INFO, WARNING or ERROR (default: ${DEFAULT-VALUE}); notes (INFO) stay on the dashboard and in govwatch alerts.")
+    private Severity printSeverity;
+
+    @Option(names = "--notify-severity", description = "Least severity sent to webhooks that name none themselves (default: WARNING).")
+    private Severity notifySeverity;
+
     /** Ctrl-C, or a test, stops the run. */
     final StopSignal stop = new StopSignal("govwatch-run-stop");
 
@@ -82,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                 hooks.errors().forEach(e -> spec.commandLine().getErr().println("govwatch run: " + webhookFile + ": " + e));
                 return 1;
             }
-            webhooks = hooks.webhooks();
+            webhooks = hooks.webhooks().stream().map(w -> w.withSeverityOrElse(notifySeverity)).toList();
         }
         say(out, "starting the embedded stack, extractor, validator" + (webhooks.isEmpty() ? "" : ", notifier") + " and crawler in " + dataDir.toAbsolutePath() + " …");
         try (StopSignal armed = stop.arm(Duration.ofSeconds(90));
@@ -95,8 +103,21 @@ final class RunCommand implements Callable<Integer> {
                     + "; extractor and validator running; dashboard " + pipeline.dashboardUrl());
             pipeline.publish(file.portals());
             say(out, file.portals().size() + " portal(s) from " + portalFile + "; crawling. Ctrl-C stops.");
+            AlertFeed feed = new AlertFeed(printSeverity);
+            long lastNoteLine = System.nanoTime();
             while (!stop.requested()) {
-                pipeline.step(Duration.ofMillis(500)).forEach(a -> say(out, AlertLine.of(a)));
+                feed.lines(pipeline.step(Duration.ofMillis(500))).forEach(line -> say(out, line));
+                if (System.nanoTime() - lastNoteLine > Duration.ofSeconds(30).toNanos()) {
+                    String notes = feed.notesLine();
+                    if (notes != null) {
+                        say(out, notes);
+                    }
+                    lastNoteLine = System.nanoTime();
+                }
+            }
+            String notes = feed.notesLine();
+            if (notes != null) {
+                say(out, notes);
             }
             say(out, "stopping …");
         }

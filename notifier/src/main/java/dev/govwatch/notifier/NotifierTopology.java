@@ -32,6 +32,12 @@ public final class NotifierTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NotifyProcessor.STORE),
                 Serdes.String(), Serdes.String()));
+        // Every instance holds every decision: a dismissed or snoozed alert is not sent.
+        builder.globalTable(Topics.DECISIONS.name(),
+                Consumed.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)).withName("decisions"),
+                org.apache.kafka.streams.kstream.Materialized.<String, dev.govwatch.schemas.Decision,
+                        org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(NotifyProcessor.DECISIONS)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.DECISIONS)));
         builder.stream(Topics.ALERTS.name(), Consumed.with(Serdes.String(), serdes.<Alert>forTopic(Topics.ALERTS)).withName("alerts"))
                 .process(() -> new NotifyProcessor(webhooks, sender), Named.as("notify"), NotifyProcessor.STORE)
                 .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DEAD_LETTERS)).withName("dead-letters"));

@@ -12,6 +12,9 @@ import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.DeadLetter;
+import dev.govwatch.schemas.Decision;
+import dev.govwatch.schemas.Review;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import dev.govwatch.streams.DeadLetterRecords;
 
 /**
@@ -19,16 +22,20 @@ import dev.govwatch.streams.DeadLetterRecords;
  * sent to each webhook is kept in a state store, so an alert seen again in the same state (after a
  * replay of the validator, or a restart of the notifier) is not sent again. A notification that
  * cannot be delivered becomes a dead letter with the webhook's URL and the reason, and is marked
- * sent, so one broken receiver cannot stall the others forever.
+ * sent, so one broken receiver cannot stall the others forever. An alert that reviewers dismissed or
+ * snoozed (on the evidence it still shows) is not sent.
  */
 final class NotifyProcessor implements Processor<String, Alert, String, DeadLetter> {
 
     static final String STORE = "notifier-sent";
+    /** Alert id → the latest decision (a global store). */
+    static final String DECISIONS = "notifier-decisions";
 
     private final List<Webhook> webhooks;
     private final WebhookSender sender;
     private ProcessorContext<String, DeadLetter> context;
     private KeyValueStore<String, String> sent;
+    private org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, ValueAndTimestamp<Decision>> decisions;
 
     NotifyProcessor(List<Webhook> webhooks, WebhookSender sender) {
         this.webhooks = webhooks;
@@ -39,6 +46,7 @@ final class NotifyProcessor implements Processor<String, Alert, String, DeadLett
     public void init(ProcessorContext<String, DeadLetter> context) {
         this.context = context;
         this.sent = context.getStateStore(STORE);
+        this.decisions = context.getStateStore(DECISIONS);
     }
 
     @Override
@@ -48,6 +56,10 @@ final class NotifyProcessor implements Processor<String, Alert, String, DeadLett
             return;
         }
         String state = alert.getStatus().name();
+        if (alert.getStatus() == AlertStatus.OPEN && !review(alert).wantsAttention()) {
+            // Dismissed, or snoozed, on the evidence the alert still shows: people decided it needs no message.
+            return;
+        }
         for (Webhook hook : webhooks) {
             String key = hook.name() + "|" + alert.getId();
             if (!hook.wants(alert) || state.equals(sent.get(key))) {
@@ -71,6 +83,13 @@ final class NotifyProcessor implements Processor<String, Alert, String, DeadLett
             }
             sent.put(key, state);
         }
+    }
+
+    private Review review(Alert alert) {
+        ValueAndTimestamp<Decision> decision = decisions.get(alert.getId());
+        return Review.of(alert, decision == null ? null : decision.value(),
+                java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(context.currentSystemTimeMs()),
+                        java.time.ZoneId.systemDefault()));
     }
 
     /**

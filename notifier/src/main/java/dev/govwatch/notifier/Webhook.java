@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.Severity;
 
 /**
  * One receiver of alerts: where to POST, the secret its signatures are made with, and which alerts
@@ -15,10 +16,27 @@ import dev.govwatch.schemas.Region;
  * @param secret     HMAC-SHA256 key for the {@code X-Govwatch-Signature} header
  * @param categories alert categories wanted, e.g. MISSING, LATE
  * @param regions    texts one of which the alert's region (code, province, prefecture or county) must contain
+ * @param severity   the least severity sent; null for {@link #DEFAULT_SEVERITY} (notes, INFO, are
+ *                   for the dashboard, not for a receiver's inbox, unless asked for)
  */
-public record Webhook(String name, URI url, String secret, Set<String> categories, Set<String> regions) {
+public record Webhook(String name, URI url, String secret, Set<String> categories, Set<String> regions, Severity severity) {
+
+    public static final Severity DEFAULT_SEVERITY = Severity.WARNING;
+
+    public Webhook(String name, URI url, String secret, Set<String> categories, Set<String> regions) {
+        this(name, url, secret, categories, regions, null);
+    }
+
+    /** This webhook, with {@code fallback} as its least severity if it names none itself. */
+    public Webhook withSeverityOrElse(Severity fallback) {
+        return severity != null || fallback == null ? this : new Webhook(name, url, secret, categories, regions, fallback);
+    }
 
     public boolean wants(Alert alert) {
+        Severity least = severity == null ? DEFAULT_SEVERITY : severity;
+        if (alert.getSeverity().ordinal() < least.ordinal()) {
+            return false;
+        }
         if (!categories.isEmpty() && !categories.contains(alert.getCategory().name())) {
             return false;
         }

@@ -36,11 +36,14 @@ import dev.govwatch.schemas.AlertCategory;
  *     secretEnv: GOVWATCH_HOOK_SECRET       # or secret: … (tests)
  *     categories: [MISSING, LATE]           # optional; default all
  *     regions: [河北省, "130100"]            # optional; default all
+ *     severity: INFO                        # optional; the least severity sent (default WARNING,
+ *                                           #   or the command's --notify-severity)
  * </pre>
  */
 public final class WebhookFile {
 
-    private static final Set<String> KEYS = Set.of("name", "url", "secret", "secretEnv", "categories", "regions");
+    private static final Set<String> KEYS = Set.of("name", "url", "secret", "secretEnv", "categories", "regions",
+            "severity");
     private static final Set<String> CATEGORIES = Arrays.stream(AlertCategory.values()).map(Enum::name).collect(Collectors.toSet());
 
     /** The webhooks read, and every error found with its line. */
@@ -115,8 +118,17 @@ public final class WebhookFile {
                 }
             }
             Set<String> regions = texts(entry, "regions", errors);
+            String severityText = scalar(value(entry, "severity"));
+            dev.govwatch.schemas.Severity severity = null;
+            if (severityText != null) {
+                try {
+                    severity = dev.govwatch.schemas.Severity.valueOf(severityText.trim().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(line(value(entry, "severity")) + "unknown severity '" + severityText + "' (INFO, WARNING or ERROR)");
+                }
+            }
             if (errors.size() == before) {
-                hooks.add(new Webhook(name, uri, secret, categories, regions));
+                hooks.add(new Webhook(name, uri, secret, categories, regions, severity));
             }
         }
         return new Result(errors.isEmpty() ? hooks : List.of(), errors);

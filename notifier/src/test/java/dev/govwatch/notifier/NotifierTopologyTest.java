@@ -34,6 +34,10 @@ import dev.govwatch.schemas.AlertCategory;
 import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.BinaryAvroSerde;
 import dev.govwatch.schemas.DeadLetter;
+import dev.govwatch.schemas.Decision;
+import dev.govwatch.schemas.DecisionRequest;
+import dev.govwatch.schemas.Verdict;
+import java.time.LocalDate;
 import dev.govwatch.schemas.Region;
 import dev.govwatch.schemas.Severity;
 import dev.govwatch.schemas.Topics;
@@ -51,6 +55,7 @@ class NotifierTopologyTest {
     private HttpServer receiver;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Alert> alerts;
+    private TestInputTopic<String, Decision> decisions;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
     @BeforeEach
@@ -80,6 +85,8 @@ class NotifierTopologyTest {
         driver = new TopologyTestDriver(NotifierTopology.build(config, hooks,
                 new WebhookSender(3, Duration.ofMillis(50), Duration.ofMillis(200))), config.streamsProperties());
         alerts = driver.createInputTopic(Topics.ALERTS.name(), new StringSerializer(), new BinaryAvroSerde<>(Alert.class).serializer());
+        decisions = driver.createInputTopic(Topics.DECISIONS.name(), new StringSerializer(),
+                new BinaryAvroSerde<>(Decision.class).serializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new StringDeserializer(),
                 new BinaryAvroSerde<>(DeadLetter.class).deserializer());
     }
@@ -142,6 +149,51 @@ class NotifierTopologyTest {
 
         assertThat(posts).extracting(Post::path).containsExactly("/all", "/gone");
         assertThat(deadLetters.readValue().getError()).contains("HTTP 410").contains("not retried");
+    }
+
+    @Test
+    void aDismissedOrSnoozedAlertIsNotSentUnlessItsEvidenceChanged() {
+        Alert dismissed = alert("e1", AlertCategory.MISSING, AlertStatus.OPEN, "山东省");
+        Alert snoozed = alert("e2", AlertCategory.MISSING, AlertStatus.OPEN, "山东省");
+        Alert confirmed = alert("e3", AlertCategory.MISSING, AlertStatus.OPEN, "山东省");
+        Instant now = Instant.now();
+        decide(dismissed, new DecisionRequest("e1", Verdict.DISMISSED, "已撤并的机构", null, "王"), now);
+        decide(snoozed, new DecisionRequest("e2", Verdict.SNOOZED, null, LocalDate.now().plusDays(30), "王"), now);
+        decide(confirmed, new DecisionRequest("e3", Verdict.CONFIRMED, null, null, "王"), now);
+
+        alerts.pipeInput("e1", dismissed);
+        alerts.pipeInput("e2", snoozed);
+        alerts.pipeInput("e3", confirmed);
+        assertThat(posts).extracting(p -> alertId(p)).containsExactly("e3");
+
+        // The dismissed alert comes back with other figures: the dismissal no longer covers it.
+        alerts.pipeInput("e1", Alert.newBuilder(dismissed).setMessage("测试：数字已变").build());
+        assertThat(posts).extracting(p -> alertId(p)).containsExactly("e3", "e1");
+    }
+
+    @Test
+    void notesAreNotSentUnlessAWebhookAsksForThem() {
+        Alert note = Alert.newBuilder(alert("f1", AlertCategory.OTHER, AlertStatus.OPEN, "山东省")).setSeverity(Severity.INFO).build();
+        alerts.pipeInput("f1", note);
+        assertThat(posts).isEmpty();
+
+        Webhook everything = new Webhook("notes", URI.create("http://127.0.0.1:1/"), "x", Set.of(), Set.of());
+        assertThat(everything.wants(note)).isFalse();
+        assertThat(everything.withSeverityOrElse(Severity.INFO).wants(note)).isTrue();
+        assertThat(new Webhook("own", URI.create("http://127.0.0.1:1/"), "x", Set.of(), Set.of(), Severity.ERROR)
+                .withSeverityOrElse(Severity.INFO).wants(note)).as("a webhook's own severity wins").isFalse();
+    }
+
+    private void decide(Alert alert, DecisionRequest request, Instant now) {
+        decisions.pipeInput(alert.getId(), request.applyTo(null, alert, now));
+    }
+
+    private static String alertId(Post post) {
+        try {
+            return (String) ((Map<?, ?>) new ObjectMapper().readValue(post.body(), Map.class).get("alert")).get("id");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Alert alert(String id, AlertCategory category, AlertStatus status, String province) {
