@@ -34,8 +34,8 @@ import picocli.CommandLine;
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver, installed by
  * {@code scripts/install-browser} when missing), on the data of {@code govwatch demo}: the coverage
- * grid shows each state, the alert list filters by category, and a report's offending cells are
- * highlighted. A screenshot is kept in {@code target/failsafe-reports/}.
+ * grid shows each state, the alert list filters by category, alerts are confirmed and dismissed
+ * from the list and filtered by their review state, and a report's offending cells are highlighted. A screenshot is kept in {@code target/failsafe-reports/}.
  */
 class DashboardBrowserIT {
 
@@ -95,6 +95,8 @@ class DashboardBrowserIT {
                 // CHANGED is an event, not a condition: it never stays open.
                 assertThat(categories).contains("MISSING", "BLOCKED", "LATE", "INCONSISTENT", "INCOMPLETE", "OUTDATED_FORMAT", "DUPLICATE");
 
+                review(browser, wait);
+
                 browser.findElement(By.id("tab-coverage")).click();
                 cell(browser, "示范县交通运输局", "2025").click();
                 wait.until(d -> !d.findElements(By.id("report-title")).isEmpty());
@@ -119,6 +121,86 @@ class DashboardBrowserIT {
         } finally {
             demo.stop.request();
             assertThat(exit.get(3, TimeUnit.MINUTES)).isZero();
+        }
+    }
+
+    /**
+     * Confirms one alert and dismisses another from the alert list (a dismissal without a reason is
+     * refused and says so), then filters by review state; the decisions show with their trail.
+     */
+    private static void review(WebDriver browser, WebDriverWait wait) {
+        List<WebElement> late = browser.findElements(By.cssSelector("#alerts tbody tr[data-category='LATE']"));
+        List<WebElement> missing = browser.findElements(By.cssSelector("#alerts tbody tr[data-category='MISSING']"));
+        assertThat(late).isNotEmpty();
+        assertThat(missing).isNotEmpty();
+        String dismissed = late.get(0).getAttribute("data-id");
+        String confirmed = missing.get(0).getAttribute("data-id");
+        browser.findElement(By.id("reviewer")).sendKeys("王审核");
+
+        press(wait, dismissed, "button.decide-dismiss");
+        wait.until(d -> d.findElement(By.id("review-error")).getText().contains("dismissing needs a reason"));
+
+        browser.findElement(By.id("reason")).sendKeys("部门已说明：系统故障延迟发布");
+        press(wait, dismissed, "button.decide-dismiss");
+        wait.until(d -> "DISMISSED".equals(reviewOf(d, dismissed)));
+        browser.findElement(By.id("reason")).clear();
+        press(wait, confirmed, "button.decide-confirm");
+        wait.until(d -> "CONFIRMED".equals(reviewOf(d, confirmed)));
+        wait.until(d -> {
+            try {
+                WebElement row = row(d, dismissed);
+                String state = row.findElement(By.cssSelector(".review-state")).getText();
+                return state.contains("已驳回") && state.contains("王审核") && state.contains("系统故障延迟发布")
+                        && !row.findElements(By.cssSelector("details.trail")).isEmpty();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+
+        Select review = new Select(browser.findElement(By.id("review-filter")));
+        review.selectByValue("UNDECIDED");
+        List<String> undecided = ids(browser);
+        assertThat(undecided).isNotEmpty().doesNotContain(dismissed, confirmed);
+        review.selectByValue("DISMISSED");
+        assertThat(ids(browser)).containsExactly(dismissed);
+        review.selectByValue("");
+        assertThat(ids(browser)).contains(dismissed, confirmed);
+    }
+
+    /** Clicks a button of an alert's row; the list is redrawn every few seconds, so a stale row is looked up again. */
+    private static void press(WebDriverWait wait, String id, String button) {
+        wait.until(d -> {
+            try {
+                row(d, id).findElement(By.cssSelector(button)).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    private static WebElement row(WebDriver browser, String id) {
+        return browser.findElements(By.cssSelector("#alerts tbody tr")).stream().filter(r -> id.equals(r.getAttribute("data-id")))
+                .findFirst().orElseThrow(() -> new AssertionError("no alert row " + id));
+    }
+
+    private static String reviewOf(WebDriver browser, String id) {
+        try {
+            return row(browser, id).findElement(By.cssSelector("td.review")).getAttribute("data-review");
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return null;
+        }
+    }
+
+    private static List<String> ids(WebDriver browser) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.findElements(By.cssSelector("#alerts tbody tr")).stream().map(r -> r.getAttribute("data-id")).toList();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
