@@ -181,7 +181,7 @@ final class AlertsCommand implements Callable<Integer> {
     }
 
     private Review review(Alert alert) {
-        return Review.of(alert, decisions.get(alert.getId()), LocalDate.now());
+        return Review.of(alert, Review.decisionFor(alert, decisions::get), LocalDate.now());
     }
 
     private void print(PrintWriter out, Alert alert) {

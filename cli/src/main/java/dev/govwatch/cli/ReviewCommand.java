@@ -91,18 +91,19 @@ final class ReviewCommand implements Callable<Integer> {
         Map<String, Decision> decisions;
         try {
             alerts = TopicSnapshot.read(target, Topics.ALERTS, alertId::equals);
-            decisions = TopicSnapshot.read(target, Topics.DECISIONS, alertId::equals);
+            decisions = TopicSnapshot.read(target, Topics.DECISIONS, id -> true);
         } catch (KafkaException e) {
             err.println("govwatch review: cannot read " + target.describe() + " (" + e.getMessage() + "); is it running?");
             return 2;
         }
         Alert alert = alerts.get(alertId);
-        Decision previous = decisions.get(alertId);
         if (alert == null) {
             err.println("govwatch review: no alert " + alertId + " in " + target.describe()
                     + " (ids as `govwatch alerts --format json` prints them)");
             return 2;
         }
+        // A decision made under an id the alert went by before continues its trail.
+        Decision previous = dev.govwatch.schemas.Review.decisionFor(alert, decisions::get);
         if (verdict == null) {
             printTrail(out, alert, previous);
             return 0;

@@ -163,10 +163,9 @@ public final class ReportExtractor {
         if (!old.isEmpty()) {
             tables.add(table("OLD", List.of("total"), old.values()));
         }
-        String agencyKey = meta.agency() == null ? url : meta.agency();
-        String regionCode = meta.region().getCode();
-        String reportKey = (regionCode == null ? "" : regionCode + "|") + agencyKey + "|"
-                + (meta.year() == null ? "unknown-year" : meta.year());
+        // Canonical: the same report gets the same key whether or not its text gave the region code.
+        String reportKey = dev.govwatch.schemas.ReportKey.of(meta.agency() == null ? url : meta.agency(), meta.region(),
+                meta.year()).toString();
         return new Extraction.Report(AnnualReport.newBuilder()
                 .setReportKey(reportKey)
                 .setAgency(meta.agency())

@@ -68,7 +68,7 @@ class ExtractorTopologyTest {
 
         List<TestRecord<String, AnnualReport>> out = reports.readRecordsToList();
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).key()).isEqualTo("410823|测试市测试县人民政府|2024");
+        assertThat(out.get(0).key()).isEqualTo("测试市测试县人民政府|2024");
         assertThat(out.get(0).value().getSourceUrl()).isEqualTo(page.getUrl());
         assertThat(out.get(0).value().getExtractorVersion()).isEqualTo(ReportExtractor.VERSION);
         assertThat(deadLetters.isEmpty()).isTrue();

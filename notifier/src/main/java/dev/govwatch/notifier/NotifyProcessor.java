@@ -56,12 +56,19 @@ final class NotifyProcessor implements Processor<String, Alert, String, DeadLett
             return;
         }
         String state = alert.getStatus().name();
+        if (alert.getMovedTo() != null) {
+            // Not resolved: the alert lives on under its canonical id, announced with it.
+            return;
+        }
         if (alert.getStatus() == AlertStatus.OPEN && !review(alert).wantsAttention()) {
             // Dismissed, or snoozed, on the evidence the alert still shows: people decided it needs no message.
             return;
         }
         for (Webhook hook : webhooks) {
             String key = hook.name() + "|" + alert.getId();
+            if (sent.get(key) == null && alert.getFormerIds().stream().anyMatch(id -> state.equals(sent.get(hook.name() + "|" + id)))) {
+                sent.put(key, state); // sent under the id it had before its key became canonical
+            }
             if (!hook.wants(alert) || state.equals(sent.get(key))) {
                 continue;
             }
@@ -86,8 +93,10 @@ final class NotifyProcessor implements Processor<String, Alert, String, DeadLett
     }
 
     private Review review(Alert alert) {
-        ValueAndTimestamp<Decision> decision = decisions.get(alert.getId());
-        return Review.of(alert, decision == null ? null : decision.value(),
+        return Review.of(alert, Review.decisionFor(alert, id -> {
+                    ValueAndTimestamp<Decision> decision = decisions.get(id);
+                    return decision == null ? null : decision.value();
+                }),
                 java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(context.currentSystemTimeMs()),
                         java.time.ZoneId.systemDefault()));
     }

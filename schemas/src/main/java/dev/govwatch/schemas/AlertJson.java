@@ -44,6 +44,12 @@ public final class AlertJson {
         m.put("evidence", evidence);
         m.put("raisedAt", alert.getRaisedAt() == null ? null : alert.getRaisedAt().toString());
         m.put("updatedAt", alert.getUpdatedAt() == null ? null : alert.getUpdatedAt().toString());
+        if (!alert.getFormerIds().isEmpty()) {
+            m.put("formerIds", List.copyOf(alert.getFormerIds()));
+        }
+        if (alert.getMovedTo() != null) {
+            m.put("movedTo", alert.getMovedTo());
+        }
         return m;
     }
 

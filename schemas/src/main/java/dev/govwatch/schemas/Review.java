@@ -26,6 +26,19 @@ public record Review(Status status, Decision decision) {
 
     private static final Review UNDECIDED = new Review(Status.UNDECIDED, null);
 
+    /**
+     * The latest decision on the alert: under its id, else under the ids it went by before (newest
+     * first), so that a decision made before its report key became canonical still holds.
+     */
+    public static Decision decisionFor(Alert alert, java.util.function.Function<String, Decision> lookup) {
+        Decision decision = lookup.apply(alert.getId());
+        java.util.List<String> former = alert.getFormerIds();
+        for (int i = former.size() - 1; decision == null && i >= 0; i--) {
+            decision = lookup.apply(former.get(i));
+        }
+        return decision;
+    }
+
     public static Review of(Alert alert, Decision decision, LocalDate today) {
         if (decision == null || decision.getVerdict() == Verdict.WITHDRAWN) {
             return decision == null ? UNDECIDED : new Review(Status.UNDECIDED, decision);

@@ -59,6 +59,21 @@ class ReviewTest {
     }
 
     @Test
+    void aDecisionMadeUnderTheIdAnAlertHadBeforeStillHolds() {
+        Alert before = alert("缺少表四");
+        Decision dismissed = request(Verdict.DISMISSED, "误报", null).applyTo(null, before, NOW);
+        Alert moved = Alert.newBuilder(before).setId("T3_RESULTS_TOTAL|示范县人民政府|2025|total")
+                .setFormerIds(List.of("T3_RESULTS_TOTAL|370323|示范县|2025|total")).build();
+        java.util.Map<String, Decision> decisions = java.util.Map.of("T3_RESULTS_TOTAL|370323|示范县|2025|total", dismissed);
+
+        Decision found = Review.decisionFor(moved, decisions::get);
+
+        assertThat(found).isSameAs(dismissed);
+        assertThat(Review.of(moved, found, TODAY).status()).isEqualTo(Review.Status.DISMISSED);
+        assertThat(Review.decisionFor(Alert.newBuilder(moved).setFormerIds(List.of()).build(), decisions::get)).isNull();
+    }
+
+    @Test
     void requestsAreCheckedBeforeTheyAreRecorded() {
         assertThat(request(Verdict.DISMISSED, " ", null).problems(TODAY)).containsExactly("dismissing needs a reason");
         assertThat(request(Verdict.SNOOZED, null, null).problems(TODAY)).containsExactly("snoozing needs the date it ends");

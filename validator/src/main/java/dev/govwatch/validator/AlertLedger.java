@@ -89,6 +89,48 @@ final class AlertLedger {
         }
     }
 
+    /**
+     * Moves the open alerts filed under a report key written before keys were canonical
+     * ({@code from}) to the canonical key {@code to}: each gets its canonical id, keeps its raise
+     * time and remembers the id it had ({@link Alert#getFormerIds()}, through which decisions made
+     * on it still hold). The old id's last record says where the alert went ({@link Alert#getMovedTo()}),
+     * with status RESOLVED so that it leaves the open lists.
+     */
+    void adopt(String from, String to, Instant now) {
+        if (from.equals(to)) {
+            return;
+        }
+        Set<String> legacy = ids(index.get(from));
+        if (legacy.isEmpty()) {
+            return;
+        }
+        Set<String> target = new LinkedHashSet<>(ids(index.get(to)));
+        for (String id : legacy) {
+            Alert old = openAlerts.get(id);
+            if (old == null) {
+                continue;
+            }
+            String prefix = old.getRule() + "|" + from;
+            String newId = id.equals(prefix) ? old.getRule() + "|" + to
+                    : id.startsWith(prefix + "|") ? old.getRule() + "|" + to + id.substring(prefix.length()) : id;
+            if (newId.equals(id)) {
+                target.add(id);
+                continue;
+            }
+            List<String> former = new java.util.ArrayList<>(old.getFormerIds());
+            former.add(id);
+            Alert moved = Alert.newBuilder(old).setId(newId).setReportKey(to).setFormerIds(former).setMovedTo(null)
+                    .setUpdatedAt(now).build();
+            openAlerts.delete(id);
+            openAlerts.put(newId, moved);
+            target.add(newId);
+            send.accept(Alert.newBuilder(old).setStatus(AlertStatus.RESOLVED).setMovedTo(newId).setUpdatedAt(now).build());
+            send.accept(moved);
+        }
+        index.delete(from);
+        index.put(to, String.join("\n", target));
+    }
+
     private static Set<String> ids(String joined) {
         return joined == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(joined.split("\n")));
     }

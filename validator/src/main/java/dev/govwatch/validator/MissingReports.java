@@ -120,13 +120,13 @@ public final class MissingReports {
     private static Alert alert(RuleDescription rule, AgencyWatch agency, int year, String message, Evidence evidence,
                                Instant now) {
         return Alert.newBuilder()
-                .setId(Validation.alertId(rule.id(), agency.getName(), Integer.toString(year)))
+                .setId(Validation.alertId(rule.id(), new dev.govwatch.schemas.ReportKey(agency.getName(), year), null))
                 .setRule(rule.id()).setCategory(rule.category()).setSeverity(rule.severity())
                 .setStatus(AlertStatus.OPEN)
                 .setAgency(agency.getName())
                 .setRegion(agency.getRegion() == null ? null : Region.newBuilder(agency.getRegion()).build())
                 .setYear(year)
-                .setReportKey(agency.getName() + "|" + year)
+                .setReportKey(new dev.govwatch.schemas.ReportKey(agency.getName(), year).toString())
                 .setMessage(message)
                 .setEvidence(List.of(evidence))
                 .setRaisedAt(now).setUpdatedAt(now)

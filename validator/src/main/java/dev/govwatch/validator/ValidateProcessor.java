@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AgencyIdentity;
+import dev.govwatch.schemas.ReportKey;
 import dev.govwatch.schemas.AnnualReport;
 
 /**
@@ -62,9 +63,19 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         if (report == null || report.getReportYear() == null) {
             return;
         }
-        String agency = agencyOf(report.getReportKey());
+        ReportKey key = ReportKey.parse(report.getReportKey());
+        String agency = key.agency();
         int year = report.getReportYear();
         AnnualReport stored = reports.get(slot(agency, year));
+        Instant at = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (stored == null) {
+            stored = adoptLegacySlot(report, agency, year, at);
+        }
+        // Alerts raised under the key this report (or its stored version) had before keys were canonical.
+        ledger.adopt(report.getReportKey(), key.toString(), at);
+        if (stored != null) {
+            ledger.adopt(stored.getReportKey(), key.toString(), at);
+        }
         String fingerprint = validation.fingerprint();
         if (stored != null && stored.getPageSha256().equals(report.getPageSha256())
                 && stored.getExtractorVersion().equals(report.getExtractorVersion())
@@ -75,11 +86,11 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         AnnualReport previousVersion = stored != null && !stored.getPageSha256().equals(report.getPageSha256()) ? stored : null;
         reports.put(slot(agency, year), report);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        ledger.reconcile(report.getReportKey(),
+        ledger.reconcile(key.toString(),
                 validation.evaluate(report, reports.get(slot(agency, year - 1)), previousVersion, now), now);
         AnnualReport next = reports.get(slot(agency, year + 1));
         if (next != null) {
-            ledger.reconcile(next.getReportKey(), validation.evaluate(next, report, null, now), now);
+            ledger.reconcile(ReportKey.parse(next.getReportKey()).toString(), validation.evaluate(next, report, null, now), now);
         }
         expected.reported(record.key(), report, now);
     }
@@ -93,15 +104,32 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     }
 
     /**
-     * The agency part of a report key ({@code [code|]agency|year}), its name in canonical form
-     * ({@link AgencyIdentity}) so that a report whose name varies between years still finds last year's.
+     * A report stored before keys were canonical sits in a slot named with its region code
+     * ({@code code|agency#year}): moved to the canonical slot, so that the next version of the same
+     * report is compared with it instead of raising every alert again. Null if there is none.
      */
+    private AnnualReport adoptLegacySlot(AnnualReport report, String agency, int year, Instant now) {
+        String code = report.getRegion() == null ? null : report.getRegion().getCode();
+        if (code == null) {
+            return null;
+        }
+        String legacy = slot(code + "|" + agency, year);
+        AnnualReport stored = reports.get(legacy);
+        if (stored != null) {
+            reports.put(slot(agency, year), stored);
+            reports.delete(legacy);
+            String checked = checkedWith.get(legacy);
+            if (checked != null) {
+                checkedWith.put(slot(agency, year), checked);
+                checkedWith.delete(legacy);
+            }
+        }
+        return stored;
+    }
+
+    /** The agency of a report key, canonical ({@link ReportKey}), in either the current form or the one before. */
     static String agencyOf(String reportKey) {
-        int cut = reportKey.lastIndexOf('|');
-        String agency = cut < 0 ? reportKey : reportKey.substring(0, cut);
-        int code = agency.indexOf('|');
-        return code < 0 ? AgencyIdentity.canonical(agency, null)
-                : agency.substring(0, code + 1) + AgencyIdentity.canonical(agency.substring(code + 1), null);
+        return ReportKey.parse(reportKey).agency();
     }
 
     /** The partition key: the agency's name, the same whether a report or a portal listing names it. */

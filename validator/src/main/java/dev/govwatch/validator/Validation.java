@@ -30,11 +30,13 @@ public final class Validation {
 
     public List<Alert> evaluate(AnnualReport report, AnnualReport previousYear, AnnualReport previousVersion, Instant now) {
         ReportContext context = ReportContext.of(report, previousYear, previousVersion, deadlines, now);
+        // Reports extracted before keys were canonical carry their old key: alerts get the canonical one.
+        dev.govwatch.schemas.ReportKey key = dev.govwatch.schemas.ReportKey.parse(report.getReportKey());
         List<Alert> alerts = new ArrayList<>();
         for (Rule rule : rules) {
             for (Finding finding : rule.check(context)) {
                 alerts.add(Alert.newBuilder()
-                        .setId(alertId(rule.id(), report.getReportKey(), finding.detail()))
+                        .setId(alertId(rule.id(), key, finding.detail()))
                         .setRule(rule.id())
                         .setCategory(rule.category())
                         .setSeverity(rule.severity())
@@ -42,7 +44,7 @@ public final class Validation {
                         .setAgency(report.getAgency())
                         .setRegion(Region.newBuilder(report.getRegion()).build())
                         .setYear(report.getReportYear())
-                        .setReportKey(report.getReportKey())
+                        .setReportKey(key.toString())
                         .setUrl(report.getSourceUrl())
                         .setMessage(finding.message())
                         .setEvidence(finding.evidence())
@@ -76,7 +78,7 @@ public final class Validation {
         }
     }
 
-    public static String alertId(String rule, String reportKey, String detail) {
-        return rule + "|" + reportKey + "|" + detail;
+    public static String alertId(String rule, dev.govwatch.schemas.ReportKey key, String detail) {
+        return detail == null ? rule + "|" + key : rule + "|" + key + "|" + detail;
     }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.ReportKey;
+import org.apache.kafka.streams.state.KeyValueStore;
 import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.BinaryAvroSerde;
@@ -100,6 +102,66 @@ class ValidatorTopologyTest {
         send(TestReports.withCell(TestReports.clean2024(3), "T3", "apps.new", "total", 0));
 
         alerts.readKeyValuesToList().forEach(kv -> assertThat(kv.key).isEqualTo(kv.value.getId()));
+    }
+
+    /**
+     * An upgrade: the validator's stores hold a report and its open alerts as the version before
+     * canonical keys left them (key {@code code|agency as printed|year}, ids built from it, the
+     * report in a slot named with the code). When the report comes again, each open alert moves to
+     * its canonical id: the old id's last record points at the new one (and leaves the open lists),
+     * the new one remembers the old and keeps its raise time, and nothing is raised twice.
+     */
+    @Test
+    void alertsRaisedUnderAKeyWrittenBeforeMoveToTheirCanonicalIds() {
+        AnnualReport report = TestReports.withCell(TestReports.clean2024(4), "T4", "review.reconsideration", "total", 77);
+        report.getRegion().setCode("410823");
+        ReportKey key = ReportKey.parse(report.getReportKey());
+        String legacyKey = "410823|" + key.agency().replace("人民政府", "政府") + "|" + key.year();
+        Validation validation = new Validation(Rules.ALL, Deadlines.national());
+        List<Alert> legacyAlerts = new java.util.ArrayList<>();
+        for (Alert a : validation.evaluate(report, null, null, java.time.Instant.parse("2025-03-01T00:00:00Z"))) {
+            if (!a.getRule().equals("CHANGED")) {
+                legacyAlerts.add(Alert.newBuilder(a).setReportKey(legacyKey)
+                        .setId(a.getId().replace(a.getRule() + "|" + key + "|", a.getRule() + "|" + legacyKey + "|")).build());
+            }
+        }
+        assertThat(legacyAlerts).extracting(Alert::getId).contains("T4_TOTALS|" + legacyKey + "|review.reconsideration");
+        KeyValueStore<String, Alert> open = driver.getKeyValueStore(ValidateProcessor.ALERTS_STORE);
+        KeyValueStore<String, String> index = driver.getKeyValueStore(ValidateProcessor.INDEX_STORE);
+        KeyValueStore<String, AnnualReport> stored = driver.getKeyValueStore(ValidateProcessor.REPORTS_STORE);
+        KeyValueStore<String, String> checked = driver.getKeyValueStore(ValidateProcessor.CHECKED_STORE);
+        legacyAlerts.forEach(a -> open.put(a.getId(), a));
+        index.put(legacyKey, String.join("\n", legacyAlerts.stream().map(Alert::getId).toList()));
+        String legacySlot = "410823|" + key.agency() + "#" + key.year();
+        stored.put(legacySlot, AnnualReport.newBuilder(report).setReportKey(legacyKey).build());
+        checked.put(legacySlot, validation.fingerprint());
+
+        send(report);
+        List<Alert> after = alerts.readValuesToList();
+
+        assertThat(after).hasSize(2 * legacyAlerts.size());
+        for (Alert legacy : legacyAlerts) {
+            String canonicalId = legacy.getId().replace(legacyKey, key.toString());
+            assertThat(after).filteredOn(a -> a.getId().equals(legacy.getId())).singleElement().satisfies(a -> {
+                assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+                assertThat(a.getMovedTo()).isEqualTo(canonicalId);
+            });
+            assertThat(after).filteredOn(a -> a.getId().equals(canonicalId)).singleElement().satisfies(a -> {
+                assertThat(a.getStatus()).isEqualTo(AlertStatus.OPEN);
+                assertThat(a.getFormerIds()).containsExactly(legacy.getId());
+                assertThat(a.getRaisedAt()).isEqualTo(legacy.getRaisedAt());
+                assertThat(a.getReportKey()).isEqualTo(key.toString());
+            });
+        }
+        assertThat(stored.get(legacySlot)).as("the report moved to its canonical slot").isNull();
+        assertThat(stored.get(key.agency() + "#" + key.year())).isNotNull();
+
+        // From now on the canonical id is the alert: a correction resolves it there.
+        send(TestReports.withCell(report, "T4", "review.reconsideration", "total",
+                new ReportFacts(TestReports.clean2024(4)).summand("T4", "review.reconsideration", "total").orElseThrow()));
+        Alert resolved = single(alerts.readValuesToList(), "T4_TOTALS");
+        assertThat(resolved.getId()).isEqualTo("T4_TOTALS|" + key + "|review.reconsideration");
+        assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
     }
 
     private void send(AnnualReport report) {

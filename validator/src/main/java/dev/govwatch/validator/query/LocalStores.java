@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Review;
+import dev.govwatch.schemas.ReportKey;
 import java.time.LocalDate;
 import dev.govwatch.schemas.AlertCategory;
 import dev.govwatch.schemas.AlertJson;
@@ -102,20 +103,20 @@ final class LocalStores {
     /** The alert as JSON, with where it stands with its reviewers. */
     Map<String, Object> withReview(Alert alert) {
         Map<String, Object> m = new LinkedHashMap<>(AlertJson.toMap(alert));
-        Review review = Review.of(alert, decision(alert.getId()), LocalDate.now());
+        Review review = Review.of(alert, Review.decisionFor(alert, this::decision), LocalDate.now());
         m.put("digest", dev.govwatch.schemas.AlertDigest.of(alert));
         m.put("review", review.status().name());
         m.put("decision", review.decision() == null ? null : DecisionJson.toMap(review.decision()));
         return m;
     }
 
-    /** The report filed under {@code reportKey} ({@code [code|]agency|year}), with its tables and open alerts, if held here. */
+    /** The report filed under {@code reportKey} ({@link ReportKey}, either form), with its tables and open alerts, if held here. */
     Optional<Map<String, Object>> report(String reportKey) {
-        int cut = reportKey.lastIndexOf('|');
-        if (cut < 0) {
+        ReportKey key = ReportKey.parse(reportKey);
+        if (key.year() == null) {
             return Optional.empty();
         }
-        AnnualReport r = reports().get(reportKey.substring(0, cut) + "#" + reportKey.substring(cut + 1));
+        AnnualReport r = reports().get(key.agency() + "#" + key.year());
         if (r == null) {
             return Optional.empty();
         }
@@ -199,8 +200,6 @@ final class LocalStores {
         if (r.getAgency() != null) {
             return r.getAgency();
         }
-        String key = r.getReportKey();
-        int cut = key.lastIndexOf('|');
-        return cut < 0 ? key : key.substring(0, cut);
+        return ReportKey.parse(r.getReportKey()).agency();
     }
 }

@@ -184,12 +184,15 @@ public final class QueryServer implements AutoCloseable {
             json(exchange, 400, Map.of("error", String.join("; ", problems)));
             return;
         }
-        String evidence = local.alert(request.alertId()).map(dev.govwatch.schemas.AlertDigest::of).orElse(null);
+        var held = local.alert(request.alertId());
+        String evidence = held.map(dev.govwatch.schemas.AlertDigest::of).orElse(null);
+        List<String> former = held.map(dev.govwatch.schemas.Alert::getFormerIds).orElse(List.of());
         if (evidence == null) {
             for (Object o : (List<Object>) gather("/api/alerts", "alerts", Map.of(), local::alerts).get("alerts")) {
                 Map<String, Object> a = (Map<String, Object>) o;
                 if (request.alertId().equals(a.get("id"))) {
                     evidence = (String) a.get("digest");
+                    former = a.get("formerIds") instanceof List<?> ids ? ids.stream().map(String::valueOf).toList() : List.of();
                 }
             }
         }
@@ -197,7 +200,12 @@ public final class QueryServer implements AutoCloseable {
             json(exchange, 404, Map.of("error", "no open alert " + request.alertId()));
             return;
         }
-        var decision = request.applyTo(local.decision(request.alertId()), evidence, clock.instant());
+        // A decision made under an id the alert went by before continues its trail.
+        var previous = local.decision(request.alertId());
+        for (int i = former.size() - 1; previous == null && i >= 0; i--) {
+            previous = local.decision(former.get(i));
+        }
+        var decision = request.applyTo(previous, evidence, clock.instant());
         try {
             decisions.append(decision);
         } catch (Exception e) {
