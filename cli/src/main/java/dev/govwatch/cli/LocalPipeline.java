@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.govwatch.crawler.Crawler;
 import dev.govwatch.extractor.ExtractorTopology;
+import dev.govwatch.notifier.DeliveryLoop;
 import dev.govwatch.notifier.NotifierTopology;
 import dev.govwatch.notifier.Webhook;
 import dev.govwatch.notifier.WebhookSender;
@@ -85,9 +86,10 @@ final class LocalPipeline implements AutoCloseable {
                 throw new IllegalStateException("port " + httpPort + " for the dashboard is in use; choose another with --http-port", e);
             }
             if (!options.webhooks().isEmpty()) {
-                running(StreamsService.start("notifier",
-                        NotifierTopology.build(service(options, NotifierTopology.APPLICATION_ID), options.webhooks(), WebhookSender.standard()),
-                        service(options, NotifierTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
+                ServiceConfig notifierConfig = service(options, NotifierTopology.APPLICATION_ID);
+                running(StreamsService.start("notifier", NotifierTopology.build(notifierConfig, options.webhooks()),
+                        notifierConfig, (short) 1, Duration.ofMinutes(2)));
+                remember(new DeliveryLoop(notifierConfig, options.webhooks(), WebhookSender.standard()).start());
             }
             alerts = remember(newAlertsFromNow(stack));
             crawl = remember(new CrawlSession(Map.of("bootstrap.servers", stack.bootstrapServers()), stack.registry(),

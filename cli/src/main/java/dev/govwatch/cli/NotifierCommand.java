@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.govwatch.notifier.NotifierTopology;
+import dev.govwatch.notifier.DeliveryLoop;
 import dev.govwatch.notifier.WebhookFile;
 import dev.govwatch.notifier.WebhookSender;
 import dev.govwatch.streams.ServiceConfig;
@@ -46,10 +47,12 @@ final class NotifierCommand implements Callable<Integer> {
             return 1;
         }
         ServiceConfig config = options.toConfig(NotifierTopology.APPLICATION_ID, System.getenv());
+        java.util.List<dev.govwatch.notifier.Webhook> webhooks =
+                hooks.webhooks().stream().map(w -> w.withSeverityOrElse(notifySeverity)).toList();
         try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
-             StreamsService service = StreamsService.start("notifier", NotifierTopology.build(config,
-                     hooks.webhooks().stream().map(w -> w.withSeverityOrElse(notifySeverity)).toList(),
-                     WebhookSender.standard()), config, options.replicationFactor, Duration.ofMinutes(2))) {
+             StreamsService service = StreamsService.start("notifier", NotifierTopology.build(config, webhooks),
+                     config, options.replicationFactor, Duration.ofMinutes(2));
+             DeliveryLoop delivery = new DeliveryLoop(config, webhooks, WebhookSender.standard()).start()) {
             out.println("notifier running for " + hooks.webhooks().size() + " webhook(s); press Ctrl-C to stop");
             out.flush();
             service.failure().thenRun(stop::request);

@@ -16,8 +16,9 @@ import dev.govwatch.schemas.ValueSerdes;
 import dev.govwatch.streams.ServiceConfig;
 
 /**
- * The notifier: {@link Topics#ALERTS} → webhooks, with undeliverable notifications in
- * {@link Topics#DEAD_LETTERS}. A pure function of its settings, so the application and the tests
+ * The notifier's deciding half: {@link Topics#ALERTS} (with {@link Topics#DECISIONS}) →
+ * {@link Topics#DELIVERIES}, one record per webhook and alert state change to send; the
+ * {@link DeliveryLoop} sends them, and puts what cannot be delivered in {@link Topics#DEAD_LETTERS}. A pure function of its settings, so the application and the tests
  * build the same topology.
  */
 public final class NotifierTopology {
@@ -27,7 +28,7 @@ public final class NotifierTopology {
     private NotifierTopology() {
     }
 
-    public static Topology build(ServiceConfig config, List<Webhook> webhooks, WebhookSender sender) {
+    public static Topology build(ServiceConfig config, List<Webhook> webhooks) {
         ValueSerdes serdes = config.valueSerdes();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NotifyProcessor.STORE),
@@ -39,8 +40,8 @@ public final class NotifierTopology {
                         org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(NotifyProcessor.DECISIONS)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.DECISIONS)));
         builder.stream(Topics.ALERTS.name(), Consumed.with(Serdes.String(), serdes.<Alert>forTopic(Topics.ALERTS)).withName("alerts"))
-                .process(() -> new NotifyProcessor(webhooks, sender), Named.as("notify"), NotifyProcessor.STORE)
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DEAD_LETTERS)).withName("dead-letters"));
+                .process(() -> new NotifyProcessor(webhooks), Named.as("notify"), NotifyProcessor.STORE)
+                .to(Topics.DELIVERIES.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DELIVERIES)).withName("deliveries"));
         return builder.build();
     }
 }

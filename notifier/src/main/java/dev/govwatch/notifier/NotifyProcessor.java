@@ -5,45 +5,42 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AlertStatus;
-import dev.govwatch.schemas.DeadLetter;
+import dev.govwatch.schemas.Delivery;
 import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Review;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import dev.govwatch.streams.DeadLetterRecords;
 
 /**
- * Sends each alert state change to the webhooks that want it, once per webhook: the last state
- * sent to each webhook is kept in a state store, so an alert seen again in the same state (after a
- * replay of the validator, or a restart of the notifier) is not sent again. A notification that
- * cannot be delivered becomes a dead letter with the webhook's URL and the reason, and is marked
- * sent, so one broken receiver cannot stall the others forever. An alert that reviewers dismissed or
- * snoozed (on the evidence it still shows) is not sent.
+ * Decides which webhook gets which alert state change, once per webhook: the last state decided
+ * for each webhook is kept in a state store, so an alert seen again in the same state (after a
+ * replay of the validator, or a restart of the notifier) is not sent again. An alert that reviewers
+ * dismissed or snoozed (on the evidence it still shows) is not sent. Sending is not done here: each
+ * decision goes to {@link dev.govwatch.schemas.Topics#DELIVERIES} in the same transaction as the
+ * store update, and the {@link DeliveryLoop} sends it, so that no HTTP call (nor its retries)
+ * ever holds up the stream thread or its transaction.
  */
-final class NotifyProcessor implements Processor<String, Alert, String, DeadLetter> {
+final class NotifyProcessor implements Processor<String, Alert, String, Delivery> {
 
     static final String STORE = "notifier-sent";
     /** Alert id → the latest decision (a global store). */
     static final String DECISIONS = "notifier-decisions";
 
     private final List<Webhook> webhooks;
-    private final WebhookSender sender;
-    private ProcessorContext<String, DeadLetter> context;
+    private ProcessorContext<String, Delivery> context;
     private KeyValueStore<String, String> sent;
     private org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, ValueAndTimestamp<Decision>> decisions;
 
-    NotifyProcessor(List<Webhook> webhooks, WebhookSender sender) {
+    NotifyProcessor(List<Webhook> webhooks) {
         this.webhooks = webhooks;
-        this.sender = sender;
     }
 
     @Override
-    public void init(ProcessorContext<String, DeadLetter> context) {
+    public void init(ProcessorContext<String, Delivery> context) {
         this.context = context;
         this.sent = context.getStateStore(STORE);
         this.decisions = context.getStateStore(DECISIONS);
@@ -74,20 +71,10 @@ final class NotifyProcessor implements Processor<String, Alert, String, DeadLett
             }
             String event = alert.getStatus() == AlertStatus.OPEN ? "alert.opened" : "alert.resolved";
             String json = AlertJson.write(java.util.Map.of("event", event, "webhook", hook.name(), "alert", AlertJson.toMap(alert)));
-            WebhookSender.Outcome outcome;
-            try {
-                outcome = sender.send(hook, event, deliveryId(hook, alert), json);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new org.apache.kafka.streams.errors.StreamsException("interrupted while notifying " + hook.name(), e);
-            }
-            if (!outcome.delivered()) {
-                RecordMetadata where = context.recordMetadata().orElse(null);
-                DeadLetter letter = DeadLetterRecords.of(where == null ? null : where.topic(), where == null ? -1 : where.partition(),
-                        where == null ? -1 : where.offset(), alert.getId(), hook.url().toString(), "notify:" + hook.name(),
-                        new WebhookException(outcome.problem()), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                context.forward(new Record<>(alert.getId(), letter, record.timestamp()));
-            }
+            Delivery delivery = Delivery.newBuilder().setDeliveryId(deliveryId(hook, alert)).setWebhook(hook.name())
+                    .setEvent(event).setAlertId(alert.getId()).setBody(json)
+                    .setDecidedAt(java.time.Instant.ofEpochMilli(context.currentSystemTimeMs())).build();
+            context.forward(new Record<>(hook.name(), delivery, record.timestamp()));
             sent.put(key, state);
         }
     }
@@ -115,10 +102,4 @@ final class NotifyProcessor implements Processor<String, Alert, String, DeadLett
         }
     }
 
-    /** Why a webhook did not take a notification. */
-    static final class WebhookException extends RuntimeException {
-        WebhookException(String message) {
-            super(message, null, false, false);
-        }
-    }
 }

@@ -44,6 +44,14 @@ public final class Topics {
     public static final Topic<Decision> DECISIONS = compacted("govwatch.decisions", Decision.class,
             Decision.getClassSchema(), 1, "Reviewers' decisions (confirm, dismiss, snooze) with their audit trail, keyed by alert id.");
 
+    /**
+     * Notifications the notifier decided to send, keyed by webhook name: its stream decides (once,
+     * exactly), a delivery loop beside it sends, so that a slow receiver delays only itself.
+     */
+    public static final Topic<Delivery> DELIVERIES = new Topic<>("govwatch.deliveries", Delivery.class,
+            Delivery.getClassSchema(), 6, Topic.Cleanup.DELETE, Duration.ofDays(7),
+            "Webhook notifications to send (decided by the notifier's stream, sent by its delivery loop), keyed by webhook name.");
+
     /** Crawler bookkeeping per URL, so a restarted crawler resumes where it stopped. */
     public static final Topic<CrawlState> CRAWL_STATE = compacted("govwatch.crawl-state", CrawlState.class,
             CrawlState.getClassSchema(), 6, "Crawler state per URL, keyed by URL.");
@@ -58,7 +66,7 @@ public final class Topics {
             "Records that failed, with source topic/partition/offset and the error.");
 
     /** All topics, in data-flow order. */
-    public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, DECISIONS, CRAWL_STATE, PORTAL_STATUS, DEAD_LETTERS);
+    public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, DECISIONS, DELIVERIES, CRAWL_STATE, PORTAL_STATUS, DEAD_LETTERS);
 
     private Topics() {
     }

@@ -102,6 +102,20 @@ public final class ServiceConfig extends AbstractConfig {
         return p;
     }
 
+    /**
+     * Settings for a plain Kafka client of this service (a producer or consumer beside its
+     * streams): the bootstrap servers and the {@code kafka.*} client settings (TLS, SASL), without
+     * the Kafka Streams ones.
+     */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> p = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX));
+        p.keySet().removeIf(k -> k.startsWith("application.") || k.startsWith("num.stream") || k.startsWith("processing.")
+                || k.startsWith("default.") || k.startsWith("commit.interval") || k.startsWith("state.") || k.startsWith("cache.")
+                || k.startsWith("statestore.") || k.startsWith("topology.") || k.startsWith("replication.factor"));
+        p.put("bootstrap.servers", getString(BOOTSTRAP_SERVERS));
+        return p;
+    }
+
     /** What the dead-letter handlers need: their classes and how to serialize a dead letter. */
     public Map<String, Object> handlerProperties() {
         Map<String, Object> p = new HashMap<>();

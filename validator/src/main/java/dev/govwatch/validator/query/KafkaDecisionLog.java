@@ -19,9 +19,7 @@ public final class KafkaDecisionLog implements DecisionLog, AutoCloseable {
     private final KafkaProducer<String, Decision> producer;
 
     public KafkaDecisionLog(ServiceConfig config) {
-        Map<String, Object> props = new HashMap<>(config.originalsWithPrefix(ServiceConfig.KAFKA_PREFIX));
-        props.keySet().removeIf(k -> k.startsWith("application.") || k.startsWith("num.stream") || k.startsWith("processing."));
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(ServiceConfig.BOOTSTRAP_SERVERS));
+        Map<String, Object> props = new HashMap<>(config.clientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "govwatch-decisions");
