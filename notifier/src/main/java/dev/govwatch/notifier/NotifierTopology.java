@@ -33,6 +33,8 @@ public final class NotifierTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NotifyProcessor.STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NotifyProcessor.HELD),
+                Serdes.String(), serdes.forStore(Alert.class)));
         // Every instance holds every decision: a dismissed or snoozed alert is not sent.
         builder.globalTable(Topics.DECISIONS.name(),
                 Consumed.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)).withName("decisions"),
@@ -40,7 +42,7 @@ public final class NotifierTopology {
                         org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(NotifyProcessor.DECISIONS)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.DECISIONS)));
         builder.stream(Topics.ALERTS.name(), Consumed.with(Serdes.String(), serdes.<Alert>forTopic(Topics.ALERTS)).withName("alerts"))
-                .process(() -> new NotifyProcessor(webhooks), Named.as("notify"), NotifyProcessor.STORE)
+                .process(() -> new NotifyProcessor(webhooks), Named.as("notify"), NotifyProcessor.STORE, NotifyProcessor.HELD)
                 .to(Topics.DELIVERIES.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DELIVERIES)).withName("deliveries"));
         return builder.build();
     }

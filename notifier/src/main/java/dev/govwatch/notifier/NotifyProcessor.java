@@ -29,11 +29,16 @@ final class NotifyProcessor implements Processor<String, Alert, String, Delivery
     static final String STORE = "notifier-sent";
     /** Alert id → the latest decision (a global store). */
     static final String DECISIONS = "notifier-decisions";
+    /** Alert id → an open alert held back because reviewers dismissed or snoozed it. */
+    static final String HELD = "notifier-held";
+    /** How often held alerts are looked at again (a snooze ends, a decision is withdrawn). */
+    static final java.time.Duration RECHECK = java.time.Duration.ofMinutes(10);
 
     private final List<Webhook> webhooks;
     private ProcessorContext<String, Delivery> context;
     private KeyValueStore<String, String> sent;
     private org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, ValueAndTimestamp<Decision>> decisions;
+    private KeyValueStore<String, Alert> held;
 
     NotifyProcessor(List<Webhook> webhooks) {
         this.webhooks = webhooks;
@@ -44,6 +49,25 @@ final class NotifyProcessor implements Processor<String, Alert, String, Delivery
         this.context = context;
         this.sent = context.getStateStore(STORE);
         this.decisions = context.getStateStore(DECISIONS);
+        this.held = context.getStateStore(HELD);
+        context.schedule(RECHECK, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME, now -> releaseHeld());
+    }
+
+    /** Sends the held alerts that want attention again: their snooze ended, or the decision was withdrawn. */
+    private void releaseHeld() {
+        List<Alert> due = new java.util.ArrayList<>();
+        try (var all = held.all()) {
+            while (all.hasNext()) {
+                Alert alert = all.next().value;
+                if (review(alert).wantsAttention()) {
+                    due.add(alert);
+                }
+            }
+        }
+        for (Alert alert : due) {
+            held.delete(alert.getId());
+            decide(alert, context.currentSystemTimeMs());
+        }
     }
 
     @Override
@@ -52,15 +76,25 @@ final class NotifyProcessor implements Processor<String, Alert, String, Delivery
         if (alert == null) {
             return;
         }
+        decide(alert, record.timestamp());
+    }
+
+    private void decide(Alert alert, long timestamp) {
         String state = alert.getStatus().name();
+        if (alert.getStatus() != AlertStatus.OPEN || alert.getMovedTo() != null) {
+            held.delete(alert.getId());
+        }
         if (alert.getMovedTo() != null) {
             // Not resolved: the alert lives on under its canonical id, announced with it.
             return;
         }
         if (alert.getStatus() == AlertStatus.OPEN && !review(alert).wantsAttention()) {
-            // Dismissed, or snoozed, on the evidence the alert still shows: people decided it needs no message.
+            // Dismissed, or snoozed, on the evidence the alert still shows: people decided it needs no
+            // message for now. Held, so that it goes out when the snooze ends or the decision is withdrawn.
+            held.put(alert.getId(), alert);
             return;
         }
+        held.delete(alert.getId());
         for (Webhook hook : webhooks) {
             String key = hook.name() + "|" + alert.getId();
             if (sent.get(key) == null && alert.getFormerIds().stream().anyMatch(id -> state.equals(sent.get(hook.name() + "|" + id)))) {
@@ -74,7 +108,7 @@ final class NotifyProcessor implements Processor<String, Alert, String, Delivery
             Delivery delivery = Delivery.newBuilder().setDeliveryId(deliveryId(hook, alert)).setWebhook(hook.name())
                     .setEvent(event).setAlertId(alert.getId()).setBody(json)
                     .setDecidedAt(java.time.Instant.ofEpochMilli(context.currentSystemTimeMs())).build();
-            context.forward(new Record<>(hook.name(), delivery, record.timestamp()));
+            context.forward(new Record<>(hook.name(), delivery, timestamp));
             sent.put(key, state);
         }
     }

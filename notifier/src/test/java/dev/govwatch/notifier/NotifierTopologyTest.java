@@ -116,6 +116,22 @@ class NotifierTopologyTest {
     }
 
     @Test
+    void aSnoozedAlertGoesOutWhenItsSnoozeEnds() {
+        Alert alert = alert("g1", AlertCategory.MISSING, AlertStatus.OPEN, "山东省");
+        LocalDate today = LocalDate.ofInstant(Instant.now(), java.time.ZoneId.systemDefault());
+        decide(alert, new DecisionRequest("g1", Verdict.SNOOZED, null, today.plusDays(2), "王"), Instant.now());
+        alerts.pipeInput("g1", alert);
+        assertThat(sent()).isEmpty();
+
+        driver.advanceWallClockTime(java.time.Duration.ofDays(1));
+        assertThat(sent()).as("still snoozed").isEmpty();
+        driver.advanceWallClockTime(java.time.Duration.ofDays(2));
+        assertThat(sent()).containsExactly("g1");
+        driver.advanceWallClockTime(java.time.Duration.ofDays(1));
+        assertThat(sent()).as("sent once").isEmpty();
+    }
+
+    @Test
     void notesAreNotSentUnlessAWebhookAsksForThem() {
         Alert note = Alert.newBuilder(alert("f1", AlertCategory.OTHER, AlertStatus.OPEN, "山东省")).setSeverity(Severity.INFO).build();
         alerts.pipeInput("f1", note);
