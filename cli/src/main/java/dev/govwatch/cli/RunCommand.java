@@ -108,20 +108,21 @@ final class RunCommand implements Callable<Integer> {
             while (!stop.requested()) {
                 feed.lines(pipeline.step(Duration.ofMillis(500))).forEach(line -> say(out, line));
                 if (System.nanoTime() - lastNoteLine > Duration.ofSeconds(30).toNanos()) {
-                    String notes = feed.notesLine();
-                    if (notes != null) {
-                        say(out, notes);
-                    }
+                    sayNotes(out, feed);
                     lastNoteLine = System.nanoTime();
                 }
             }
-            String notes = feed.notesLine();
-            if (notes != null) {
-                say(out, notes);
-            }
+            sayNotes(out, feed);
             say(out, "stopping …");
         }
         return 0;
+    }
+
+    private static void sayNotes(PrintWriter out, AlertFeed feed) {
+        String notes = feed.notesLine();
+        if (notes != null) {
+            say(out, notes);
+        }
     }
 
     private static void say(PrintWriter out, String line) {

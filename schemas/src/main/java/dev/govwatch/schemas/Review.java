@@ -31,10 +31,15 @@ public record Review(Status status, Decision decision) {
      * first), so that a decision made before its report key became canonical still holds.
      */
     public static Decision decisionFor(Alert alert, java.util.function.Function<String, Decision> lookup) {
-        Decision decision = lookup.apply(alert.getId());
-        java.util.List<String> former = alert.getFormerIds();
-        for (int i = former.size() - 1; decision == null && i >= 0; i--) {
-            decision = lookup.apply(former.get(i));
+        return decisionFor(alert.getId(), alert.getFormerIds(), lookup);
+    }
+
+    /** As {@link #decisionFor(Alert, java.util.function.Function)}, for an alert known by its id and former ids. */
+    public static Decision decisionFor(String id, java.util.List<String> formerIds,
+                                       java.util.function.Function<String, Decision> lookup) {
+        Decision decision = lookup.apply(id);
+        for (int i = formerIds.size() - 1; decision == null && i >= 0; i--) {
+            decision = lookup.apply(formerIds.get(i));
         }
         return decision;
     }

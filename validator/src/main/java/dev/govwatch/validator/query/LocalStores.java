@@ -82,8 +82,9 @@ final class LocalStores {
 
     List<Map<String, Object>> alerts() {
         List<Map<String, Object>> out = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Decision> decisions = decisions();
         for (Alert a : openAlerts()) {
-            out.add(withReview(a));
+            out.add(withReview(a, decisions));
         }
         return out;
     }
@@ -95,15 +96,17 @@ final class LocalStores {
 
     /** The latest decision on an alert (every instance holds them all), or null. */
     Decision decision(String alertId) {
-        ReadOnlyKeyValueStore<String, Decision> store = streams.store(StoreQueryParameters.fromNameAndType(
-                ValidatorStores.DECISIONS, QueryableStoreTypes.keyValueStore()));
-        return store.get(alertId);
+        return decisions().get(alertId);
+    }
+
+    private ReadOnlyKeyValueStore<String, Decision> decisions() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ValidatorStores.DECISIONS, QueryableStoreTypes.keyValueStore()));
     }
 
     /** The alert as JSON, with where it stands with its reviewers. */
-    Map<String, Object> withReview(Alert alert) {
+    private static Map<String, Object> withReview(Alert alert, ReadOnlyKeyValueStore<String, Decision> decisions) {
         Map<String, Object> m = new LinkedHashMap<>(AlertJson.toMap(alert));
-        Review review = Review.of(alert, Review.decisionFor(alert, this::decision), LocalDate.now());
+        Review review = Review.of(alert, Review.decisionFor(alert, decisions::get), LocalDate.now());
         m.put("digest", dev.govwatch.schemas.AlertDigest.of(alert));
         m.put("review", review.status().name());
         m.put("decision", review.decision() == null ? null : DecisionJson.toMap(review.decision()));
@@ -156,9 +159,10 @@ final class LocalStores {
         m.put("tables", tables);
         m.put("warnings", r.getWarnings());
         List<Map<String, Object>> alerts = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Decision> decisions = decisions();
         for (Alert a : openAlerts()) {
             if (r.getReportKey().equals(a.getReportKey()) || (agencyOf(r).equals(a.getAgency()) && r.getReportYear().equals(a.getYear()))) {
-                alerts.add(withReview(a));
+                alerts.add(withReview(a, decisions));
             }
         }
         m.put("alerts", alerts);

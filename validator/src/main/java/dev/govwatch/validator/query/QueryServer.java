@@ -201,10 +201,7 @@ public final class QueryServer implements AutoCloseable {
             return;
         }
         // A decision made under an id the alert went by before continues its trail.
-        var previous = local.decision(request.alertId());
-        for (int i = former.size() - 1; previous == null && i >= 0; i--) {
-            previous = local.decision(former.get(i));
-        }
+        var previous = dev.govwatch.schemas.Review.decisionFor(request.alertId(), former, local::decision);
         var decision = request.applyTo(previous, evidence, clock.instant());
         try {
             decisions.append(decision);
