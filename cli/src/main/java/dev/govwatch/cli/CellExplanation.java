@@ -77,6 +77,12 @@ final class CellExplanation {
             case SPLIT_BY_ARITHMETIC -> "split by arithmetic";
             case FROM_PROSE -> "from prose";
             case UNREAD -> "UNREAD";
+            case OCR -> "OCR " + confidence(cell);
+            case OCR_CONFIRMED -> "OCR " + confidence(cell) + ", confirmed by arithmetic";
         };
+    }
+
+    private static String confidence(Cell cell) {
+        return cell.getConfidence() == null ? "" : Math.round(cell.getConfidence() * 100) + "%";
     }
 }

@@ -14,6 +14,7 @@ import dev.govwatch.extractor.internal.HtmlPage;
 import dev.govwatch.extractor.internal.InlineBreaks;
 import dev.govwatch.extractor.internal.Layouts;
 import dev.govwatch.extractor.internal.Metadata;
+import dev.govwatch.extractor.internal.OcrConfirmation;
 import dev.govwatch.extractor.internal.PageDecoder;
 import dev.govwatch.extractor.internal.ProseTable;
 import dev.govwatch.extractor.internal.ParsedRow;
@@ -32,6 +33,7 @@ import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.Cell;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.FormatGeneration;
+import dev.govwatch.schemas.ReadMethod;
 import dev.govwatch.schemas.Section;
 import dev.govwatch.schemas.StatTable;
 import dev.govwatch.schemas.TableRow;
@@ -163,6 +165,9 @@ public final class ReportExtractor {
         if (!old.isEmpty()) {
             tables.add(table("OLD", List.of("total"), old.values()));
         }
+        if (doc.readBy() == ReadMethod.OCR) {
+            tables = OcrConfirmation.apply(tables);
+        }
         // Canonical: the same report gets the same key whether or not its text gave the region code.
         String reportKey = dev.govwatch.schemas.ReportKey.of(meta.agency() == null ? url : meta.agency(), meta.region(),
                 meta.year()).toString();
@@ -179,6 +184,7 @@ public final class ReportExtractor {
                 .setTitle(meta.title())
                 .setPortalId(portalId)
                 .setSourceUrl(url)
+                .setReadBy(doc.readBy())
                 .setPageSha256(sha256)
                 .setSections(sections(doc.lines(), sections))
                 .setTables(tables)
@@ -367,7 +373,7 @@ public final class ReportExtractor {
             for (int i = 0; i < row.cells().size(); i++) {
                 CellValue c = row.cells().get(i);
                 cells.add(Cell.newBuilder().setColumn(row.columns().get(i)).setKind(c.kind()).setValue(c.value())
-                        .setRaw(c.raw()).setSource(c.source()).build());
+                        .setRaw(c.raw()).setSource(c.source()).setConfidence(c.confidence()).build());
             }
             out.add(TableRow.newBuilder().setKey(row.key()).setLabel(row.label()).setCells(cells).build());
         }

@@ -7,7 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import java.awt.image.BufferedImage;
+
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -17,6 +27,10 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+
+import dev.govwatch.extractor.internal.ocr.OcrPageReader;
+import dev.govwatch.extractor.internal.ocr.Tesseract;
+import dev.govwatch.schemas.ReadMethod;
 
 /**
  * Reports published as attachments: PDF text in reading order (page footers such as "- 3 -"
@@ -28,6 +42,9 @@ public final class Attachments {
     private static final Pattern PAGE_FOOTER = Pattern.compile("^[-—–_\\s]*\\d{1,3}[-—–_\\s]*$|^第\\s*\\d+\\s*页.*$");
     /** Bounds against hostile files. */
     private static final int MAX_PDF_PAGES = 200;
+    /** A page with fewer text glyphs than this and an image is read by OCR. */
+    private static final int MIN_TEXT_GLYPHS = 20;
+    private static final float OCR_DPI = 300f;
 
     private Attachments() {
     }
@@ -41,18 +58,88 @@ public final class Attachments {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             GlyphCollector stripper = new GlyphCollector();
             stripper.setSortByPosition(true);
-            stripper.setEndPage(Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES));
+            int pages = Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES);
+            stripper.setEndPage(pages);
             String flow = stripper.getText(doc);
-            List<String> laidOut = GlyphLines.layout(stripper.glyphs);
+            List<Integer> scanned = imagePages(doc, pages, stripper.glyphs);
+            List<GlyphLines.Glyph> glyphs = new ArrayList<>(stripper.glyphs);
+            if (!scanned.isEmpty()) {
+                Tesseract engine = Tesseract.find().orElseThrow(() -> new IOException(
+                        (scanned.size() == pages ? "its " + pages + " page(s) are" : "page(s) " + pages(scanned) + " are")
+                                + " images without text and " + Tesseract.missing()));
+                glyphs.addAll(ocr(doc, scanned, new OcrPageReader(engine)));
+            }
+            List<String> laidOut = GlyphLines.layout(glyphs);
             long rows = laidOut.stream().filter(l -> l.contains(" | ")).count();
             List<String> lines = new ArrayList<>();
-            for (String line : rows >= 3 ? laidOut : List.of(flow.split("\\R"))) {
+            for (String line : rows >= 3 || !scanned.isEmpty() ? laidOut : List.of(flow.split("\\R"))) {
                 if (!PAGE_FOOTER.matcher(line.strip()).matches()) {
                     lines.add(line);
                 }
             }
-            return new ReportDocument(lines, String.join("\n", lines.subList(0, Math.min(lines.size(), 15))), Map.of());
+            return new ReportDocument(lines, java.util.Collections.nCopies(lines.size(), null),
+                    String.join("\n", lines.subList(0, Math.min(lines.size(), 15))), Map.of(),
+                    scanned.isEmpty() ? ReadMethod.PDF_TEXT : ReadMethod.OCR);
         }
+    }
+
+    /**
+     * Pages (1-based) with almost no text but an image: a scan, or a page printed to an image. A
+     * page with a line or two of text (a stamp's caption, a page number) over a scan still counts.
+     */
+    private static List<Integer> imagePages(PDDocument doc, int pages, List<GlyphLines.Glyph> glyphs) {
+        int[] text = new int[pages + 1];
+        for (GlyphLines.Glyph g : glyphs) {
+            if (g.page() <= pages && !g.text().isBlank()) {
+                text[g.page()]++;
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            if (text[p] < MIN_TEXT_GLYPHS && hasImage(doc.getPage(p - 1).getResources(), 0)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasImage(PDResources resources, int depth) {
+        if (resources == null || depth > 4) {
+            return false;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            try {
+                PDXObject x = resources.getXObject(name);
+                if (x instanceof PDImageXObject || x instanceof PDFormXObject form && hasImage(form.getResources(), depth + 1)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // an unreadable object is not an image we could OCR
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The OCR'd words of the image pages as glyphs, in image pixels (GlyphLines works in each
+     * page's own units: its thresholds are relative to the glyphs' heights).
+     */
+    private static List<GlyphLines.Glyph> ocr(PDDocument doc, List<Integer> pages, OcrPageReader reader) throws IOException {
+        PDFRenderer renderer = new PDFRenderer(doc);
+        List<GlyphLines.Glyph> glyphs = new ArrayList<>();
+        for (int page : pages) {
+            PDRectangle box = doc.getPage(page - 1).getMediaBox();
+            // 300 dpi puts a 10.5 pt character at about 44 pixels, where Tesseract reads best; a page
+            // larger than A3 is rendered at a lower resolution so that it stays under the pixel bound.
+            float dpi = (float) Math.min(OCR_DPI, Math.sqrt(Tesseract.MAX_PIXELS * 0.9 / (box.getWidth() * box.getHeight())) * 72);
+            BufferedImage image = renderer.renderImageWithDPI(page - 1, dpi, ImageType.GRAY);
+            glyphs.addAll(reader.read(image, page).glyphs());
+        }
+        return glyphs;
+    }
+
+    private static String pages(List<Integer> pages) {
+        return String.join(", ", pages.stream().map(String::valueOf).toList());
     }
 
     /** The text flow, and every glyph with its position on the way. */
@@ -102,7 +189,8 @@ public final class Attachments {
                     }
                 }
             }
-            return new ReportDocument(lines, rows, String.join("\n", lines.subList(0, Math.min(lines.size(), 15))), Map.of());
+            return new ReportDocument(lines, rows, String.join("\n", lines.subList(0, Math.min(lines.size(), 15))), Map.of(),
+                    ReadMethod.DOCX);
         }
     }
 }

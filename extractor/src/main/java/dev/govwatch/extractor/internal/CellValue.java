@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.govwatch.schemas.CellKind;
+import dev.govwatch.extractor.internal.ocr.OcrMarks;
 import dev.govwatch.schemas.CellSource;
 
 /**
@@ -15,16 +16,30 @@ import dev.govwatch.schemas.CellSource;
  * @param value the number (amounts in 万元), null unless kind is NUMBER
  * @param raw    the text as printed
  * @param source how the value was decided
+ * @param confidence the OCR engine's confidence (0–1) in a cell read from an image, else null
  */
-public record CellValue(CellKind kind, Double value, String raw, CellSource source) {
+public record CellValue(CellKind kind, Double value, String raw, CellSource source, Float confidence) {
 
     public CellValue(CellKind kind, Double value, String raw) {
         this(kind, value, raw, kind == CellKind.UNCERTAIN ? CellSource.UNREAD : CellSource.PRINTED);
     }
 
+    public CellValue(CellKind kind, Double value, String raw, CellSource source) {
+        this(kind, value, raw, source, null);
+    }
+
     /** This cell, decided another way. */
     public CellValue from(CellSource how) {
-        return new CellValue(kind, value, raw, kind == CellKind.UNCERTAIN ? CellSource.UNREAD : how);
+        return new CellValue(kind, value, raw, kind == CellKind.UNCERTAIN ? CellSource.UNREAD : how, confidence);
+    }
+
+    /** The figure the OCR engine proposed for an uncertain cell it was unsure of, else null. */
+    public Double ocrCandidate() {
+        if (kind != CellKind.UNCERTAIN || confidence == null || raw.isEmpty() || raw.charAt(0) != OcrMarks.DOUBT) {
+            return null;
+        }
+        CellValue read = parse(raw.substring(1));
+        return read.kind() == CellKind.NUMBER ? read.value() : null;
     }
 
     private static final Pattern NUMBER = Pattern.compile("^([+-]{0,2})(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万元|元|件|条|个|人|人次|次|项)?$");
@@ -45,8 +60,21 @@ public record CellValue(CellKind kind, Double value, String raw, CellSource sour
         return new CellValue(CellKind.NUMBER, value, raw);
     }
 
-    /** Reads a cell's printed text. */
+    /** Reads a cell's printed text (or OCR'd text, see {@link OcrMarks}). */
     public static CellValue parse(String printed) {
+        OcrMarks.Marked ocr = printed == null ? null : OcrMarks.parse(printed);
+        if (ocr != null) {
+            if (ocr.figure().isEmpty() && !ocr.doubtful()) {
+                return new CellValue(CellKind.BLANK, null, "", CellSource.OCR, ocr.confidence());
+            }
+            if (ocr.doubtful()) {
+                return new CellValue(CellKind.UNCERTAIN, null, OcrMarks.DOUBT + ocr.figure(), CellSource.UNREAD, ocr.confidence());
+            }
+            CellValue read = parse(ocr.figure());
+            return read.kind() == CellKind.NUMBER
+                    ? new CellValue(CellKind.NUMBER, read.value(), read.raw(), CellSource.OCR, ocr.confidence())
+                    : new CellValue(CellKind.UNCERTAIN, null, OcrMarks.DOUBT + ocr.figure(), CellSource.UNREAD, ocr.confidence());
+        }
         String raw = printed == null ? "" : Text.strip(printed);
         String n = Text.normalize(raw);
         if (n.isEmpty()) {

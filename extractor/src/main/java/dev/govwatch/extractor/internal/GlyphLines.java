@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.govwatch.extractor.internal.ocr.OcrMarks;
+
 /**
  * A PDF page's text laid out from its glyph positions rather than its text flow: glyphs grouped
  * into lines by baseline, lines into segments by the gaps between glyphs, and table rows rebuilt
@@ -44,7 +46,8 @@ public final class GlyphLines {
         }
     }
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]{0,2}\\d[\\d.,]*(?:万元|元|%)?|/|—+|-");
+    private static final Pattern NUMBER = Pattern.compile(
+            "[+-]{0,2}\\d[\\d.,]*(?:万元|元|%)?|/|—+|-|" + OcrMarks.DOUBT + "?[\\d.,]*" + OcrMarks.CONFIDENCE + "\\d{1,3}");
     /** A section heading is never a piece of a row's label, however short and near a table. */
     private static final Pattern SECTION_HEADING = Pattern.compile(
             "^[一二三四五六][、.．]\\s*(总体情况|概述|主动公开|收到和处理|依申请|.{0,12}行政复议|存在的主要问题|其他需要报告)");
@@ -83,7 +86,19 @@ public final class GlyphLines {
                 continue;
             }
             if (!line.row()) {
-                out.add(line.text());
+                List<Segment> segments = line.segments();
+                Segment last = segments.get(segments.size() - 1);
+                if (segments.size() >= 2 && segments.size() <= 3 && last.numeric()
+                        && last.text().indexOf(OcrMarks.CONFIDENCE) >= 0) {
+                    // a label and its one or two OCR'd figures (表二): a row, its figures kept marked
+                    List<String> cells = new ArrayList<>();
+                    for (Segment s : segments) {
+                        cells.add(s.numeric() ? s.text() : OcrMarks.prose(s.text()));
+                    }
+                    out.add(String.join(" | ", cells));
+                    continue;
+                }
+                out.add(OcrMarks.prose(line.text()));
                 continue;
             }
             List<Segment> labelSegments = new ArrayList<>();
@@ -102,7 +117,7 @@ public final class GlyphLines {
             }
             cell.add(new Line(line.page(), line.y(), line.height(), labelSegments));
             cell.sort(Comparator.comparingDouble(Line::y));
-            out.add(label(cell) + " | " + String.join(" | ", numbers));
+            out.add(OcrMarks.prose(label(cell)) + " | " + String.join(" | ", numbers));
         }
         return out;
     }

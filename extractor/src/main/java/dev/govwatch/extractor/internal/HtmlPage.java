@@ -50,7 +50,7 @@ public final class HtmlPage {
         walk(content, lines, current);
         flush(lines, current);
         String header = headerText(doc, content);
-        return new ReportDocument(lines.text, lines.cells, header, meta);
+        return new ReportDocument(lines.text, lines.cells, header, meta, dev.govwatch.schemas.ReadMethod.HTML);
     }
 
     /**

@@ -66,7 +66,7 @@ public final class InlineBreaks {
                 }
             }
         }
-        return out == null ? doc : new ReportDocument(out, cells, doc.headerText(), doc.meta());
+        return out == null ? doc : new ReportDocument(out, cells, doc.headerText(), doc.meta(), doc.readBy());
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.govwatch.extractor.internal;
 import java.util.List;
 import java.util.Map;
 
+import dev.govwatch.schemas.ReadMethod;
+
 /**
  * A page reduced to what extraction reads: the text of its main content as lines (tables as
  * {@code |}-separated rows) and the metadata the portal published beside it. A table row read from
@@ -19,6 +21,7 @@ public final class ReportDocument {
     private final String[] normalized;
     private final String headerText;
     private final Map<String, String> meta;
+    private final ReadMethod readBy;
 
     /**
      * @param lines      main content, one line per paragraph or table row
@@ -34,6 +37,12 @@ public final class ReportDocument {
      *              entries as lines
      */
     public ReportDocument(List<String> lines, List<List<String>> cells, String headerText, Map<String, String> meta) {
+        this(lines, cells, headerText, meta, ReadMethod.UNKNOWN);
+    }
+
+    /** @param readBy how the text was obtained (markup, a PDF's text layer, OCR …) */
+    public ReportDocument(List<String> lines, List<List<String>> cells, String headerText, Map<String, String> meta,
+                          ReadMethod readBy) {
         if (cells.size() != lines.size()) {
             throw new IllegalArgumentException(cells.size() + " cell rows for " + lines.size() + " lines");
         }
@@ -42,12 +51,18 @@ public final class ReportDocument {
         this.normalized = new String[this.lines.size()];
         this.headerText = headerText;
         this.meta = Map.copyOf(meta);
+        this.readBy = readBy;
     }
 
     public static ReportDocument ofText(String text) {
         List<String> lines = text.lines().toList();
         String header = String.join("\n", lines.subList(0, Math.min(lines.size(), 15)));
-        return new ReportDocument(lines, header, Map.of());
+        return new ReportDocument(lines, java.util.Collections.nCopies(lines.size(), null), header, Map.of(), ReadMethod.TEXT);
+    }
+
+    /** How the text was obtained. */
+    public ReadMethod readBy() {
+        return readBy;
     }
 
     public List<String> lines() {

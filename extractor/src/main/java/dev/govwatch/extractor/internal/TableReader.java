@@ -259,12 +259,17 @@ public final class TableReader {
         return cell.kind() == dev.govwatch.schemas.CellKind.BLANK;
     }
 
+    /** Whether a figure was printed: a number, or a figure OCR saw but could not be sure of. */
     private static boolean hasNumber(List<CellValue> cells) {
-        return cells.stream().anyMatch(c -> c.kind() == dev.govwatch.schemas.CellKind.NUMBER);
+        return cells.stream().anyMatch(c -> c.kind() == dev.govwatch.schemas.CellKind.NUMBER || ocrDoubt(c));
     }
 
     private static boolean hasNumberOrMark(List<CellValue> cells) {
         return cells.stream().anyMatch(c -> c.kind() == dev.govwatch.schemas.CellKind.NUMBER
-                || c.kind() == dev.govwatch.schemas.CellKind.NOT_APPLICABLE);
+                || c.kind() == dev.govwatch.schemas.CellKind.NOT_APPLICABLE || ocrDoubt(c));
+    }
+
+    private static boolean ocrDoubt(CellValue c) {
+        return c.kind() == dev.govwatch.schemas.CellKind.UNCERTAIN && c.confidence() != null;
     }
 }

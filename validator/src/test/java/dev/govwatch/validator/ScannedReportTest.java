@@ -1,0 +1,122 @@
+package dev.govwatch.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.govwatch.extractor.internal.ocr.Tesseract;
+import dev.govwatch.samples.ScanImitation;
+import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AlertCategory;
+import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Cell;
+import dev.govwatch.schemas.CellKind;
+import dev.govwatch.schemas.ReadMethod;
+import dev.govwatch.schemas.StatTable;
+import dev.govwatch.schemas.TableRow;
+
+/**
+ * Scanned reports: the real Huaian report's PDF made into what a scanner makes of it (every page an
+ * image, tilted, speckled, JPEG-compressed) and read by OCR, every figure of tables 二, 三 and 四
+ * compared with the text PDF's. A figure is right, or UNCERTAIN and named among the unread cells;
+ * never wrong and never silently lost; and the validator turns no doubt into an INCONSISTENT alert.
+ * Needs Tesseract: installed by {@code scripts/install-ocr} when missing, skipped with the reason
+ * when it cannot be.
+ */
+class ScannedReportTest {
+
+    private final Validation validation = new Validation(Rules.ALL, Deadlines.national());
+
+    @BeforeAll
+    static void ocr() throws Exception {
+        if (Tesseract.find().isEmpty()) {
+            Path script = Path.of("..", "scripts", "install-ocr").toAbsolutePath().normalize();
+            String output = "";
+            if (Files.isExecutable(script)) {
+                Process install = new ProcessBuilder(script.toString()).redirectErrorStream(true).start();
+                output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                install.waitFor(10, TimeUnit.MINUTES);
+            }
+            Assumptions.assumeTrue(Tesseract.find().isPresent(),
+                    "OCR tests skipped: " + Tesseract.missing() + "; scripts/install-ocr said: " + output.strip());
+        }
+    }
+
+    @Test
+    void aScanOfTheHuaianReportGivesItsFiguresOrNamesThemNeverAWrongOne() throws IOException {
+        Path pdf = Path.of(System.getProperty("govwatch.shared.dir", "../../shared"), "samples", "huaian-2024-report.pdf");
+        Assumptions.assumeTrue(Files.exists(pdf), "no sample PDF at " + pdf.toAbsolutePath() + " (only in the workplace)");
+        byte[] text = Files.readAllBytes(pdf);
+        AnnualReport printed = TestReports.extract(text, "application/pdf", "http://www.huaian.gov.cn/report.pdf");
+        AnnualReport scanned = TestReports.extract(ScanImitation.scan(text, 0.7, 300, 7), "application/pdf",
+                "http://www.huaian.gov.cn/scan.pdf");
+
+        assertThat(scanned.getReadBy()).isEqualTo(ReadMethod.OCR);
+        assertThat(printed.getReadBy()).isEqualTo(ReadMethod.PDF_TEXT);
+        int right = 0;
+        int uncertain = 0;
+        List<String> wrong = new ArrayList<>();
+        for (StatTable table : printed.getTables()) {
+            for (TableRow row : table.getRows()) {
+                for (Cell cell : row.getCells()) {
+                    if (cell.getKind() != CellKind.NUMBER) {
+                        continue;
+                    }
+                    String where = table.getId() + "/" + row.getKey() + "/" + cell.getColumn();
+                    Cell read = cell(scanned, table.getId(), row.getKey(), cell.getColumn());
+                    if (read != null && read.getKind() == CellKind.NUMBER) {
+                        if (read.getValue().equals(cell.getValue())) {
+                            right++;
+                        } else {
+                            wrong.add(where + ": " + cell.getValue() + " read as " + read.getValue() + " (" + read.getSource() + ")");
+                        }
+                    } else if (named(scanned, table.getId(), row.getKey(), cell.getColumn())) {
+                        uncertain++;
+                    } else {
+                        wrong.add(where + ": " + cell.getValue() + " lost without being named");
+                    }
+                }
+            }
+        }
+        System.out.printf("Huaian scan (tilt 0.7°, 300 dpi): %d figures right, %d named as unread, %d wrong%n",
+                right, uncertain, wrong.size());
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("figures read right").isGreaterThanOrEqualTo((int) (0.85 * (right + uncertain)));
+        assertThat(scanned.getSections()).hasSize(6);
+
+        List<Alert> alerts = validation.evaluate(scanned, null, null, Instant.EPOCH);
+        assertThat(alerts).as("%s", alerts.stream().map(Alert::getMessage).toList())
+                .noneMatch(a -> a.getCategory() == AlertCategory.INCONSISTENT);
+        assertThat(alerts).filteredOn(a -> a.getCategory() == AlertCategory.INCOMPLETE).extracting(Alert::getRule)
+                .containsOnly("UNREAD_CELLS");
+    }
+
+    private static Cell cell(AnnualReport report, String table, String row, String column) {
+        for (StatTable t : report.getTables()) {
+            if (t.getId().equals(table)) {
+                for (TableRow r : t.getRows()) {
+                    if (r.getKey().equals(row)) {
+                        return r.getCells().stream().filter(c -> c.getColumn().equals(column)).findFirst().orElse(null);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean named(AnnualReport report, String table, String row, String column) {
+        return report.getUnreadCells().stream().anyMatch(u -> u.getTable().equals(table) && u.getRow().equals(row)
+                && (u.getColumn() == null || u.getColumn().equals(column)));
+    }
+}
