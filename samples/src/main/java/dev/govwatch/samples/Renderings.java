@@ -27,7 +27,7 @@ public final class Renderings {
     public record Rendered(Shape shape, byte[] body, String contentType) {
     }
 
-    private record Row(List<String> labels, long[] values) {
+    record Row(List<String> labels, long[] values) {
     }
 
     private static final String[] GROUPS = {"（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"};
@@ -93,7 +93,7 @@ public final class Renderings {
         return out;
     }
 
-    private static List<Row> t3Rows(Report2021Page f) {
+    static List<Row> t3Rows(Report2021Page f) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(List.of("一、本年新收政府信息公开申请数量"), f.t3.get("apps.new")));
         rows.add(new Row(List.of("二、上年结转政府信息公开申请数量"), f.t3.get("apps.carriedIn")));

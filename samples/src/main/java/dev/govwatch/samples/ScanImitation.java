@@ -55,7 +55,7 @@ public final class ScanImitation {
         }
     }
 
-    private static BufferedImage degrade(BufferedImage page, double tiltDegrees, Random random) {
+    static BufferedImage degrade(BufferedImage page, double tiltDegrees, Random random) {
         BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = out.createGraphics();
         g.setColor(new Color(236, 236, 236));
