@@ -35,9 +35,11 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.govwatch.schemas.CrawlState;
 import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.PageImage;
 import dev.govwatch.schemas.Portal;
 import dev.govwatch.schemas.PortalState;
 import dev.govwatch.schemas.PortalStatus;
+import dev.govwatch.schemas.Topics;
 import dev.govwatch.schemas.UrlStatus;
 
 /**
@@ -56,6 +58,8 @@ public final class Crawler implements AutoCloseable {
 
     /** A server asking for a longer pause than this is retried on the next sweep instead. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+    /** Room left in a page record for its other fields and the Avro and Kafka framing. */
+    private static final int IMAGE_HEADROOM = 64 * 1024;
 
     /** How much of a robots.txt is read (RFC 9309 asks for at least 500 KiB). */
     static final int ROBOTS_LIMIT = 500 * 1024;
@@ -222,11 +226,11 @@ public final class Crawler implements AutoCloseable {
     private CompletableFuture<Void> report(Portal portal, String url, Counter counter) {
         CrawlState known = states.get(url);
         return fetch(portal, url, known == null ? null : known.getEtag(), known == null ? null : known.getLastModified())
-                .thenAccept(result -> {
+                .thenCompose(result -> {
                     Instant now = clock.instant();
                     if (result.isEmpty()) {
                         counter.disallowed();
-                        return;
+                        return CompletableFuture.<Void>completedFuture(null);
                     }
                     FetchResult r = result.get();
                     Optional<String> challenge = Challenges.detect(r);
@@ -261,12 +265,46 @@ public final class Crawler implements AutoCloseable {
                     }
                     CrawlState updated = state.build();
                     states.put(url, updated);
-                    if (published != null) {
-                        sink.published(published, updated);
-                    } else {
+                    if (published == null) {
                         sink.state(updated);
+                        return CompletableFuture.completedFuture(null);
                     }
+                    FetchedPage page = published;
+                    return withImages(portal, page).thenAccept(p -> sink.published(p, updated));
                 });
+    }
+
+    /**
+     * The page with its article's images ({@link ArticleImages}), fetched like any request (robots.txt,
+     * the host's delay, the SSRF guard, the body cap), one after another; an image that fails or is
+     * not an image is left out, and the images stop where the record would outgrow its topic's bound.
+     */
+    private CompletableFuture<FetchedPage> withImages(Portal portal, FetchedPage page) {
+        String type = page.getContentType() == null ? "" : page.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.contains("html")) {
+            return CompletableFuture.completedFuture(page);
+        }
+        byte[] body = new byte[page.getBody().remaining()];
+        page.getBody().duplicate().get(body);
+        List<String> urls = ArticleImages.find(body, page.getCharset(), page.getUrl());
+        CompletableFuture<List<PageImage>> images = CompletableFuture.completedFuture(new ArrayList<>());
+        for (String imageUrl : urls) {
+            images = images.thenCompose(list -> fetch(portal, imageUrl, null, null).handle((result, error) -> {
+                FetchResult r = result == null ? null : result.orElse(null);
+                String contentType = r == null ? null : r.header("content-type");
+                long size = body.length + list.stream().mapToLong(i -> i.getBody().remaining()).sum();
+                if (r != null && r.status() == 200 && contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("image/")
+                        && size + r.body().length < Topics.MAX_RECORD_BYTES - IMAGE_HEADROOM) {
+                    list.add(PageImage.newBuilder().setUrl(imageUrl).setContentType(contentType)
+                            .setBody(ByteBuffer.wrap(r.body())).setSha256(sha256(r.body())).build());
+                } else {
+                    LOG.debug("image {} of {} left out: {}", imageUrl, page.getUrl(),
+                            r == null ? String.valueOf(error) : "HTTP " + r.status() + " " + contentType);
+                }
+                return list;
+            }));
+        }
+        return images.thenApply(list -> list.isEmpty() ? page : FetchedPage.newBuilder(page).setImages(list).build());
     }
 
     /** One polite request: the SSRF guard, robots.txt, the host's turn, then redirects followed by hand. */

@@ -131,6 +131,35 @@ class CrawlerHazardsTest {
     }
 
     @Test
+    void aReportPagesArticleImagesTravelWithItButNotThePortalsChrome() throws Exception {
+        PortalSimulator.Site site = site("i", 27, 0);
+        String page = "<html><body><div class=\"header\"><img src=\"/images/logo.png\"></div>"
+                + "<div class=\"TRS_Editor\"><p>某县2024年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+                + "<p><img src=\"t3.png\" width=\"600\"></p><p><img src=\"icon_print.gif\"></p>"
+                + "<p><img src=\"missing.png\"></p><p><img src=\"tiny.png\" width=\"16\"></p></div></body></html>";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        site.serve("/zfxxgk/zfxxgknb/index.html", Response.of(200, "text/html; charset=UTF-8",
+                ("<a href=\"202501/x.html\">某县2024年度报告</a>").getBytes(StandardCharsets.UTF_8)));
+        site.serve("/zfxxgk/zfxxgknb/202501/x.html", Response.of(200, "text/html; charset=UTF-8", page.getBytes(StandardCharsets.UTF_8)));
+        site.serve("/zfxxgk/zfxxgknb/202501/t3.png", Response.of(200, "image/png", png));
+        site.serve("/images/logo.png", Response.of(200, "image/png", png));
+        site.serve("/zfxxgk/zfxxgknb/202501/missing.png", Response.of(404, "text/html", new byte[0]));
+
+        crawler.sweep(portal(site)).get();
+
+        assertThat(sink.pages).as("states %s", sink.states).hasSize(1);
+        assertThat(sink.pages.get(0).getImages()).singleElement().satisfies(image -> {
+            assertThat(image.getUrl()).isEqualTo(site.baseUrl() + "/zfxxgk/zfxxgknb/202501/t3.png");
+            assertThat(image.getContentType()).isEqualTo("image/png");
+            assertThat(image.getBody().remaining()).isEqualTo(png.length);
+        });
+        // the logo, the print icon and the 16-pixel image were never asked for; the missing one was, once
+        assertThat(simulator.hits()).noneMatch(h -> h.path().endsWith("logo.png") || h.path().endsWith(".gif")
+                || h.path().endsWith("tiny.png"));
+        assertThat(simulator.hits()).filteredOn(h -> h.path().endsWith("missing.png")).hasSize(1);
+    }
+
+    @Test
     void aHugeRobotsTxtIsReadOnlyUpToItsLimit() throws Exception {
         PortalSimulator.Site site = site("h", 26, 1);
         StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /zfxxgk/zfxxgknb/202501/\n");

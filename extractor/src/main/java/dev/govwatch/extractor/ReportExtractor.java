@@ -11,6 +11,7 @@ import dev.govwatch.extractor.internal.Attachments;
 import dev.govwatch.extractor.internal.CellValue;
 import dev.govwatch.extractor.internal.DigitRuns;
 import dev.govwatch.extractor.internal.HtmlPage;
+import dev.govwatch.extractor.internal.ImageTables;
 import dev.govwatch.extractor.internal.InlineBreaks;
 import dev.govwatch.extractor.internal.Layouts;
 import dev.govwatch.extractor.internal.Metadata;
@@ -81,7 +82,26 @@ public final class ReportExtractor {
             return new Extraction.Unreadable("binary content served as " + page.getContentType());
         }
         ReportDocument doc = looksLikeHtml(contentType, text) ? HtmlPage.read(text, page.getUrl()) : ReportDocument.ofText(text);
-        return extract(doc, page.getUrl(), page.getSha256(), page.getPortalId(), now);
+        Extraction extraction = extract(doc, page.getUrl(), page.getSha256(), page.getPortalId(), now);
+        if (doc.images().isEmpty() || page.getImages().isEmpty() || hasStatistics(extraction)) {
+            return extraction;
+        }
+        // The text left the statistics tables unread and the article has pictures: tables pasted as images.
+        ImageTables.Read read = ImageTables.read(doc, page.getImages());
+        Extraction fromImages = read.document() == null ? extraction
+                : extract(read.document(), page.getUrl(), page.getSha256(), page.getPortalId(), now);
+        if (fromImages instanceof Extraction.Report r && !read.problems().isEmpty()) {
+            List<String> warnings = new ArrayList<>(r.report().getWarnings());
+            warnings.addAll(read.problems());
+            r.report().setWarnings(warnings);
+        }
+        return fromImages;
+    }
+
+    /** Whether the report's table 三 (or the old statistics table) was read. */
+    private static boolean hasStatistics(Extraction extraction) {
+        return extraction instanceof Extraction.Report r && r.report().getTables().stream()
+                .anyMatch(t -> t.getId().equals("T3") || t.getId().equals("OLD"));
     }
 
     private interface AttachmentReader {

@@ -67,6 +67,39 @@ public final class ScannedReport {
         }
     }
 
+    /**
+     * The report's HTML page with its table 三 pasted as a picture, as offices do: the page
+     * ({@link Report2021Page#html}) with the table replaced by {@code <img src="t3.png">}, and the
+     * picture, a screenshot of the printed table at web resolution ({@code scale} of 300 dpi), PNG.
+     */
+    public static PastedTable pastedTable3(Report2021Page figures, double scale) throws IOException {
+        String family = chineseFont();
+        if (family == null) {
+            throw new IllegalStateException("no font with Chinese glyphs is installed (scripts/install-ocr installs fonts-wqy-microhei)");
+        }
+        BufferedImage page = table3(figures, new Font(family, Font.PLAIN, SIZE));
+        // the table's part of the page, at screen resolution
+        int bottom = HEIGHT;
+        BufferedImage crop = page.getSubimage(0, 160, WIDTH, Math.min(bottom, 3300) - 160);
+        BufferedImage small = new BufferedImage((int) (crop.getWidth() * scale), (int) (crop.getHeight() * scale),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = small.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(crop, 0, 0, small.getWidth(), small.getHeight(), null);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(small, "png", png);
+        int start = figures.html.indexOf("<table", figures.html.indexOf("三、收到和处理"));
+        int end = figures.html.indexOf("</table>", start) + "</table>".length();
+        String html = figures.html.substring(0, start) + "<p style=\"text-align:center\"><img src=\"t3.png\" width=\"600\"></p>"
+                + figures.html.substring(end);
+        return new PastedTable(html, "t3.png", png.toByteArray());
+    }
+
+    /** A report page and the picture of its table 三 that it shows. */
+    public record PastedTable(String html, String imageSrc, byte[] png) {
+    }
+
     private static String chineseFont() {
         String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
         String any = null;

@@ -50,7 +50,7 @@ public final class HtmlPage {
         walk(content, lines, current);
         flush(lines, current);
         String header = headerText(doc, content);
-        return new ReportDocument(lines.text, lines.cells, header, meta, dev.govwatch.schemas.ReadMethod.HTML);
+        return new ReportDocument(lines.text, lines.cells, header, meta, dev.govwatch.schemas.ReadMethod.HTML, lines.images);
     }
 
     /**
@@ -107,6 +107,7 @@ public final class HtmlPage {
     private static final class Lines {
         final List<String> text = new ArrayList<>();
         final List<List<String>> cells = new ArrayList<>();
+        final List<ReportDocument.ImageAt> images = new ArrayList<>();
 
         void prose(String line) {
             text.add(line);
@@ -134,6 +135,15 @@ public final class HtmlPage {
         }
         String tag = element.normalName();
         if (tag.equals("script") || tag.equals("style") || tag.equals("noscript")) {
+            return;
+        }
+        if (tag.equals("img")) {
+            // where the article shows an image (a table pasted as a picture): OCR may read it there
+            String url = element.absUrl("src");
+            if (!url.isEmpty()) {
+                flush(lines, current);
+                lines.images.add(new ReportDocument.ImageAt(lines.text.size(), url));
+            }
             return;
         }
         if (tag.equals("table")) {

@@ -22,6 +22,16 @@ public final class ReportDocument {
     private final String headerText;
     private final Map<String, String> meta;
     private final ReadMethod readBy;
+    private final List<ImageAt> images;
+
+    /**
+     * An image of the article, and where it stands among the lines.
+     *
+     * @param line the index of the line it precedes (the number of lines before it)
+     * @param url  its absolute URL
+     */
+    public record ImageAt(int line, String url) {
+    }
 
     /**
      * @param lines      main content, one line per paragraph or table row
@@ -43,6 +53,12 @@ public final class ReportDocument {
     /** @param readBy how the text was obtained (markup, a PDF's text layer, OCR …) */
     public ReportDocument(List<String> lines, List<List<String>> cells, String headerText, Map<String, String> meta,
                           ReadMethod readBy) {
+        this(lines, cells, headerText, meta, readBy, List.of());
+    }
+
+    /** @param images the article's images, where they stand among the lines */
+    public ReportDocument(List<String> lines, List<List<String>> cells, String headerText, Map<String, String> meta,
+                          ReadMethod readBy, List<ImageAt> images) {
         if (cells.size() != lines.size()) {
             throw new IllegalArgumentException(cells.size() + " cell rows for " + lines.size() + " lines");
         }
@@ -52,12 +68,18 @@ public final class ReportDocument {
         this.headerText = headerText;
         this.meta = Map.copyOf(meta);
         this.readBy = readBy;
+        this.images = List.copyOf(images);
     }
 
     public static ReportDocument ofText(String text) {
         List<String> lines = text.lines().toList();
         String header = String.join("\n", lines.subList(0, Math.min(lines.size(), 15)));
         return new ReportDocument(lines, java.util.Collections.nCopies(lines.size(), null), header, Map.of(), ReadMethod.TEXT);
+    }
+
+    /** The article's images, in page order. */
+    public List<ImageAt> images() {
+        return images;
     }
 
     /** How the text was obtained. */

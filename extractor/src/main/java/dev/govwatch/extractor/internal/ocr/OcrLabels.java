@@ -26,7 +26,7 @@ final class OcrLabels {
     private static final Map<String, String> OFFICIAL = official();
 
     private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile(
-            "^[^\\p{IsHan}]{0,3}(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况"
+            "^[^\\p{IsHan}]{0,4}(?:[一二三四五六]{1,2}[、.．，,]?\\s*)?(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况"
                     + "|存在的主要问题及改进情况|其他需要报告的事项)$");
     private static final Map<String, String> NUMERALS = Map.of("总体情况", "一", "主动公开政府信息情况", "二",
             "收到和处理政府信息公开申请情况", "三", "政府信息公开行政复议、行政诉讼情况", "四", "存在的主要问题及改进情况", "五",

@@ -51,19 +51,29 @@ public final class OcrPageReader {
     /** The page's words as glyphs on page {@code page}; the tilt undone and rulings removed first. */
     public Result read(BufferedImage image, int page) throws IOException {
         ScannedPage scanned = ScannedPage.of(image);
-        List<OcrWord> words = engine.words(scanned.image(), Tesseract.CHINESE, 11, null);
         List<RulingGrid.Box> cells = scanned.grid().cells();
+        // Two segmentations, each where it reads best: sparse text (psm 11) finds every word of a ruled
+        // table wherever it stands, but garbles running text; a uniform block (psm 6) reads the running
+        // text around the tables, read on its own with the tables whited out.
+        List<OcrWord> words = cells.isEmpty() ? List.of() : engine.words(scanned.image(), Tesseract.CHINESE, 11, null);
+        List<OcrWord> prose = engine.words(cells.isEmpty() ? scanned.image() : withoutCells(scanned.image(), cells),
+                Tesseract.CHINESE, 6, null);
         List<RulingGrid.Box> figureCells = figureCells(cells, words);
         Map<RulingGrid.Box, List<OcrWord>> inCell = new HashMap<>();
         List<OcrWord> outside = new ArrayList<>();
         for (OcrWord w : words) {
             RulingGrid.Box home = smallestCell(cells, w);
-            if (home == null) {
-                outside.add(w);
-            } else {
+            if (home != null) {
                 inCell.computeIfAbsent(home, k -> new ArrayList<>()).add(w);
             }
         }
+        for (OcrWord w : prose) {
+            if (smallestCell(cells, w) == null) {
+                outside.add(w);
+            }
+        }
+        words = new ArrayList<>(words);
+        words.addAll(outside);
         float height = median(words.stream().map(OcrWord::height).toList(), 30);
         float rowHeight = median(figureCells.stream().map(RulingGrid.Box::height).toList(), 3 * height);
         List<GlyphLines.Glyph> glyphs = new ArrayList<>();
@@ -120,6 +130,18 @@ public final class OcrPageReader {
                     Math.max(1, cell.width() / 3f), height, page));
         }
         return new Result(glyphs, scanned.tiltDegrees(), words.size(), figureCells.size(), doubtful);
+    }
+
+    private static BufferedImage withoutCells(BufferedImage image, List<RulingGrid.Box> cells) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        var g = copy.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.setColor(java.awt.Color.WHITE);
+        for (RulingGrid.Box b : cells) {
+            g.fillRect(b.left(), b.top(), b.width() + 1, b.height() + 1);
+        }
+        g.dispose();
+        return copy;
     }
 
     private static RulingGrid.Box smallestCell(List<RulingGrid.Box> cells, OcrWord w) {

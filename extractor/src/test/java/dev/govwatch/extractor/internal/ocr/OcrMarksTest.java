@@ -62,6 +62,14 @@ class OcrMarksTest {
     }
 
     @Test
+    void sectionHeadingsGetTheirNumeralBack() {
+        assertThat(OcrLabels.heading("\\ 总体情况")).isEqualTo("一、总体情况");
+        assertThat(OcrLabels.heading("”“，二、主动公开政府信息情况")).isEqualTo("二、主动公开政府信息情况");
+        assertThat(OcrLabels.heading("一一总体情况")).isEqualTo("一、总体情况");
+        assertThat(OcrLabels.heading("本年度总体情况良好")).isEqualTo("本年度总体情况良好");
+    }
+
+    @Test
     void labelsSnapToTheOneOfficialLabelTheyAreCloseTo() {
         assertThat(OcrLabels.fix("7.属于行政执法案春")).isEqualTo("7.属于行政执法案卷");
         assertThat(OcrLabels.fix("〈七)总计")).isEqualTo("（七）总计");
