@@ -137,6 +137,15 @@ public final class ReportExtractor {
         }
         List<String> warnings = new ArrayList<>();
         Metadata meta = Metadata.read(doc, warnings);
+        if (doc.readBy() == ReadMethod.OCR) {
+            String agency = dev.govwatch.extractor.internal.ocr.OcrAgency.correct(meta.agency(), doc.lines());
+            if (agency != null && !agency.equals(meta.agency())) {
+                warnings.add("agency read as '" + meta.agency() + "' in the title, as '" + agency + "' in the text: taken as '"
+                        + agency + "'");
+                meta = new Metadata(meta.title(), agency, meta.region(), meta.level(), meta.year(), meta.published(),
+                        meta.periodStart(), meta.periodEnd());
+            }
+        }
         List<Sections.Found> sections = Sections.find(doc.lines());
         List<Token> tokens = tableTokens(doc, sections);
 

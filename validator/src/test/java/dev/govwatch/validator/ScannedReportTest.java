@@ -73,6 +73,9 @@ class ScannedReportTest {
 
         assertThat(scanned.getReadBy()).isEqualTo(ReadMethod.OCR);
         assertThat(printed.getReadBy()).isEqualTo(ReadMethod.PDF_TEXT);
+        // the title's 淮 is read as 准 on this scan; the body's repeated 淮安市人民政府 puts it right
+        assertThat(scanned.getAgency()).isEqualTo(printed.getAgency());
+        assertThat(scanned.getReportKey()).isEqualTo(printed.getReportKey());
         int right = 0;
         int uncertain = 0;
         List<String> wrong = new ArrayList<>();

@@ -62,6 +62,16 @@ class OcrMarksTest {
     }
 
     @Test
+    void anAgencyMisreadInTheTitleIsTheFormTheBodyRepeats() {
+        List<String> lines = List.of("准安市人民政府", "2024年政府信息公开工作年度报告",
+                "本报告由淮安市人民政府办公室根据《条例》编制。", "如有疑问，请与淮安市人民政府办公室联系。");
+        assertThat(OcrAgency.correct("准安市人民政府", lines)).isEqualTo("淮安市人民政府");
+        // once in the body is not enough, and a title the body repeats stands
+        assertThat(OcrAgency.correct("准安市人民政府", lines.subList(0, 3))).isEqualTo("准安市人民政府");
+        assertThat(OcrAgency.correct("淮安市人民政府", lines)).isEqualTo("淮安市人民政府");
+    }
+
+    @Test
     void sectionHeadingsGetTheirNumeralBack() {
         assertThat(OcrLabels.heading("\\ 总体情况")).isEqualTo("一、总体情况");
         assertThat(OcrLabels.heading("”“，二、主动公开政府信息情况")).isEqualTo("二、主动公开政府信息情况");
