@@ -45,6 +45,8 @@ public final class Attachments {
     /** A page with fewer text glyphs than this and an image is read by OCR. */
     private static final int MIN_TEXT_GLYPHS = 20;
     private static final float OCR_DPI = 300f;
+    /** Annual reports run to 5–20 pages; 40 pages of OCR take under three minutes. */
+    static final int MAX_OCR_PAGES = 40;
 
     private Attachments() {
     }
@@ -63,6 +65,11 @@ public final class Attachments {
             String flow = stripper.getText(doc);
             List<Integer> scanned = imagePages(doc, pages, stripper.glyphs);
             List<GlyphLines.Glyph> glyphs = new ArrayList<>(stripper.glyphs);
+            if (scanned.size() > MAX_OCR_PAGES) {
+                throw new IOException(scanned.size() + " pages are images without text, over the bound of " + MAX_OCR_PAGES
+                        + " OCR'd pages per document (about 4 s a page; a longer scan would hold the stream thread past"
+                        + " its poll interval)");
+            }
             if (!scanned.isEmpty()) {
                 Tesseract engine = Tesseract.find().orElseThrow(() -> new IOException(
                         (scanned.size() == pages ? "its " + pages + " page(s) are" : "page(s) " + pages(scanned) + " are")
