@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,6 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.govwatch.samples.Renderings;
 import dev.govwatch.samples.Report2021Page;
 import dev.govwatch.schemas.template.ReportTemplate;
+import dev.govwatch.extractor.internal.ocr.Tesseract;
+import dev.govwatch.samples.ScannedReport;
 import picocli.CommandLine;
 
 /**
@@ -54,6 +58,29 @@ class ExtractExplainTest {
         assertThat(alertLines).as(check.out).noneMatch(l -> l.contains("INCONSISTENT"));
         assertThat(alertLines).as(check.out).allMatch(l -> l.contains("UNREAD_CELLS"));
         assertThat(check.exit).isEqualTo(alertLines.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * A saved report page whose table 三 is a picture beside it: {@code extract} brings the image
+     * along as the crawler does and reads the table by OCR. Needs Tesseract (scripts/install-ocr);
+     * skipped without it.
+     */
+    @Test
+    void aPageWithItsTablePastedAsAPictureIsReadFromTheImageBesideIt(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Tesseract.find().isPresent() && ScannedReport.canDraw(),
+                "needs Tesseract and a Chinese font (scripts/install-ocr): " + Tesseract.missing());
+        ScannedReport.PastedTable pasted = ScannedReport.pastedTable3(new Report2021Page(777), 0.6);
+        Path page = dir.resolve("report.html");
+        Files.writeString(page, pasted.html());
+        Files.write(dir.resolve(pasted.imageSrc()), pasted.png());
+
+        Run explain = run("extract", "--explain", page.toString());
+
+        assertThat(explain.exit).as(explain.err).isZero();
+        assertThat(explain.out).contains("表三 apps.granted").contains("OCR ");
+        Run check = run("check", page.toString());
+        assertThat(check.out.lines().filter(l -> l.startsWith("  ")).toList()).as(check.out)
+                .noneMatch(l -> l.contains("INCONSISTENT") || l.contains("TABLES"));
     }
 
     private record Run(int exit, String out, String err) {

@@ -98,6 +98,26 @@ public final class ReportExtractor {
         return fromImages;
     }
 
+    /**
+     * The images of an HTML page's article, absolute URLs in page order: what the extractor reads by
+     * OCR when the page's text leaves its tables unread. For callers that fetch a page themselves
+     * ({@code govwatch extract URL}) and should bring the images along, as the crawler does.
+     */
+    public static List<String> articleImages(FetchedPage page) {
+        ByteBuffer buffer = page.getBody().duplicate();
+        byte[] body = new byte[buffer.remaining()];
+        buffer.get(body);
+        String contentType = page.getContentType() == null ? "" : page.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (startsWith(body, "%PDF") || startsWith(body, "PK\u0003\u0004")) {
+            return List.of();
+        }
+        String text = PageDecoder.decode(body, page.getContentType(), page.getCharset()).text();
+        if (!looksLikeHtml(contentType, text)) {
+            return List.of();
+        }
+        return HtmlPage.read(text, page.getUrl()).images().stream().map(ReportDocument.ImageAt::url).distinct().toList();
+    }
+
     /** Whether the report's table 三 (or the old statistics table) was read. */
     private static boolean hasStatistics(Extraction extraction) {
         return extraction instanceof Extraction.Report r && r.report().getTables().stream()
