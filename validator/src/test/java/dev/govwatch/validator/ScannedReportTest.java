@@ -134,23 +134,9 @@ class ScannedReportTest {
                     "http://test.gov.cn/scan-" + seed + ".pdf");
             String where = "seed " + seed + String.format(" tilt %.2f°", tilt) + " (-Dgovwatch.seed=" + SeededTries.RUN_SEED + ")";
             assertThat(report.getReadBy()).isEqualTo(ReadMethod.OCR);
-            java.util.Map<String, long[]> t3 = Renderings.expectedT3(figures, Renderings.Template.GEN_2021);
-            for (java.util.Map.Entry<String, long[]> row : t3.entrySet()) {
-                for (int c = 0; c < 7; c++) {
-                    int[] tally = tally(report, "T3", row.getKey(), ReportTemplate.T3_COLUMNS.get(c), row.getValue()[c], wrong, where);
-                    right += tally[0];
-                    uncertain += tally[1];
-                }
-            }
-            String[] groups = {"review.reconsideration", "review.litigationDirect", "review.litigationAfterReview"};
-            for (int i = 0; i < 15; i++) {
-                int[] tally = tally(report, "T4", groups[i / 5], ReportTemplate.T4_COLUMNS.get(i % 5), figures.t4[i], wrong, where);
-                right += tally[0];
-                uncertain += tally[1];
-            }
-            List<Alert> alerts = validation.evaluate(report, null, null, Instant.EPOCH);
-            assertThat(alerts).as("%s: %s", where, alerts.stream().map(Alert::getMessage).toList())
-                    .noneMatch(a -> a.getCategory() == AlertCategory.INCONSISTENT);
+            int[] tally = compare(report, figures, true, wrong, where);
+            right += tally[0];
+            uncertain += tally[1];
         }
         System.out.printf("generated scans (%d reports, tilt within ±1.2°): %d figures right, %d named as unread, %d wrong%n",
                 SCANS, right, uncertain, wrong.size());
@@ -186,16 +172,9 @@ class ScannedReportTest {
             AnnualReport report = ((Extraction.Report) extraction).report();
             String where = "seed " + seed + " (-Dgovwatch.seed=" + SeededTries.RUN_SEED + ")";
             assertThat(report.getReadBy()).as(where).isEqualTo(ReadMethod.OCR);
-            for (java.util.Map.Entry<String, long[]> row : Renderings.expectedT3(figures, Renderings.Template.GEN_2021).entrySet()) {
-                for (int c = 0; c < 7; c++) {
-                    int[] tally = tally(report, "T3", row.getKey(), ReportTemplate.T3_COLUMNS.get(c), row.getValue()[c], wrong, where);
-                    right += tally[0];
-                    uncertain += tally[1];
-                }
-            }
-            List<Alert> alerts = validation.evaluate(report, null, null, Instant.EPOCH);
-            assertThat(alerts).as("%s: %s", where, alerts.stream().map(Alert::getMessage).toList())
-                    .noneMatch(a -> a.getCategory() == AlertCategory.INCONSISTENT);
+            int[] tally = compare(report, figures, false, wrong, where);
+            right += tally[0];
+            uncertain += tally[1];
         }
         System.out.printf("table 三 pasted as a picture (2 pages): %d figures right, %d named as unread, %d wrong%n",
                 right, uncertain, wrong.size());
@@ -205,6 +184,32 @@ class ScannedReportTest {
 
     /** Three in the suite (OCR takes about 12 s a report); -Dgovwatch.scans=N for a larger sample. */
     private static final int SCANS = Integer.getInteger("govwatch.scans", 3);
+
+    /**
+     * Every cell of table 三 (and of table 四 when {@code withT4}) against its figure, and no
+     * INCONSISTENT alert: [right, uncertain]; a wrong or silently lost figure goes to {@code wrong}.
+     */
+    private int[] compare(AnnualReport report, Report2021Page figures, boolean withT4, List<String> wrong, String where) {
+        int[] sum = new int[2];
+        for (java.util.Map.Entry<String, long[]> row : Renderings.expectedT3(figures, Renderings.Template.GEN_2021).entrySet()) {
+            for (int c = 0; c < 7; c++) {
+                add(sum, tally(report, "T3", row.getKey(), ReportTemplate.T3_COLUMNS.get(c), row.getValue()[c], wrong, where));
+            }
+        }
+        String[] groups = {"review.reconsideration", "review.litigationDirect", "review.litigationAfterReview"};
+        for (int i = 0; withT4 && i < 15; i++) {
+            add(sum, tally(report, "T4", groups[i / 5], ReportTemplate.T4_COLUMNS.get(i % 5), figures.t4[i], wrong, where));
+        }
+        List<Alert> alerts = validation.evaluate(report, null, null, Instant.EPOCH);
+        assertThat(alerts).as("%s: %s", where, alerts.stream().map(Alert::getMessage).toList())
+                .noneMatch(a -> a.getCategory() == AlertCategory.INCONSISTENT);
+        return sum;
+    }
+
+    private static void add(int[] sum, int[] tally) {
+        sum[0] += tally[0];
+        sum[1] += tally[1];
+    }
 
     /** [right, uncertain]; a wrong or silently lost figure goes to {@code wrong}. */
     private static int[] tally(AnnualReport report, String table, String row, String column, long expected,
