@@ -239,12 +239,41 @@ public final class ReportExtractor {
                 .setTables(tables)
                 .setQuotedFigures(quoted)
                 .setWarnings(warnings)
-                .setUnreadCells(UnreadCells.of(tables))
+                .setUnreadCells(unread(UnreadCells.of(tables), doc, tokens, t2))
                 .setPlaceholders(placeholders)
                 .setTextSignature(TextSignature.of(doc, MIN_SIGNED_PROSE))
                 .setExtractorVersion(VERSION)
                 .setExtractedAt(now)
                 .build());
+    }
+
+    /**
+     * The unread cells, and in a report read by OCR each row of table 二 whose figures were read but
+     * whose label was not ("其" for 规章): table 二's rows vary by agency, so such a row would
+     * otherwise be lost without a word.
+     */
+    private static List<dev.govwatch.schemas.UnreadCell> unread(List<dev.govwatch.schemas.UnreadCell> cells, ReportDocument doc,
+                                                              List<Token> tokens, Range t2) {
+        if (doc.readBy() != ReadMethod.OCR) {
+            return cells;
+        }
+        List<dev.govwatch.schemas.UnreadCell> out = new ArrayList<>(cells);
+        int lastLine = -1;
+        for (int i = t2.from; i < t2.to; i++) {
+            Token label = tokens.get(i);
+            if (label.line() == lastLine || !label.delimited() || label.cellLike()) {
+                continue;
+            }
+            lastLine = label.line();
+            String line = doc.lines().get(label.line());
+            if (line.indexOf(dev.govwatch.extractor.internal.ocr.OcrMarks.CONFIDENCE) >= 0
+                    && TableReader.match(label, Layouts.T2_ROWS, null) == null) {
+                out.add(dev.govwatch.schemas.UnreadCell.newBuilder().setTable("T2").setRow("?").setColumn(null)
+                        .setLabel("表二 未能识别的一行（印作“" + label.text() + "”）")
+                        .setReason("OCR 读出了该行的数字，未能读出行名").build());
+            }
+        }
+        return out;
     }
 
     private record Range(int from, int to) {

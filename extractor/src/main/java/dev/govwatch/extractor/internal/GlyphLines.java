@@ -104,9 +104,13 @@ public final class GlyphLines {
             List<Segment> labelSegments = new ArrayList<>();
             List<String> numbers = new ArrayList<>();
             float firstNumber = line.firstNumberX();
+            boolean ocr = line.segments().stream().anyMatch(s -> s.text().indexOf(OcrMarks.CONFIDENCE) >= 0);
             for (Segment s : line.segments()) {
                 if (s.x0() < firstNumber) {
                     labelSegments.add(s);
+                } else if (ocr && !s.numeric()) {
+                    // among OCR'd figures, a word that is no figure is a figure misread ("站" for 0): unread, never text
+                    numbers.add(OcrMarks.doubtful("", 0));
                 } else {
                     numbers.add(s.text());
                 }

@@ -55,7 +55,10 @@ public final class RowAligner {
         if (printed.size() == width) {
             return new Aligned(printed, false, false);
         }
-        if (printed.size() > width || groupSize == 0 || binomial(width, printed.size()) > MAX_PLACEMENTS) {
+        // An OCR'd row short of cells lost figures the engine missed, not blanks a typist dropped:
+        // placing what is left by the arithmetic would make a missed figure a zero.
+        boolean ocr = printed.stream().anyMatch(c -> c.confidence() != null);
+        if (ocr || printed.size() > width || groupSize == 0 || binomial(width, printed.size()) > MAX_PLACEMENTS) {
             return new Aligned(allUncertain(printed), true, true);
         }
         List<int[]> valid = new ArrayList<>();

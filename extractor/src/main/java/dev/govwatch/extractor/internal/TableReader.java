@@ -217,7 +217,7 @@ public final class TableReader {
         return match(new Token(a.text() + b.text(), b.line(), b.delimited(), b.lastOnLine()), specs, previousKey) != null;
     }
 
-    static RowSpec match(Token token, List<RowSpec> specs, String previousKey) {
+    public static RowSpec match(Token token, List<RowSpec> specs, String previousKey) {
         if (token.text().isEmpty() || token.text().length() > Tokens.MAX_LABEL || token.cellLike()) {
             return null;
         }

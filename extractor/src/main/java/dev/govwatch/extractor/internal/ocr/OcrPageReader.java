@@ -36,6 +36,8 @@ public final class OcrPageReader {
     private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\u3000-\u303f\uff00-\uffef“”‘’]");
     private static final int INSET = 5;
     private static final int MARGIN = 20;
+    /** The share of doubtful figure cells above which a page's confident readings are doubted too. */
+    private static final double POOR_PAGE = 0.15;
 
     private final Tesseract engine;
 
@@ -58,6 +60,8 @@ public final class OcrPageReader {
         List<OcrWord> words = cells.isEmpty() ? List.of() : engine.words(scanned.image(), Tesseract.CHINESE, 11, null);
         List<OcrWord> prose = engine.words(cells.isEmpty() ? scanned.image() : withoutCells(scanned.image(), cells),
                 Tesseract.CHINESE, 6, null);
+        words = withoutRulingMarks(words);
+        prose = withoutRulingMarks(prose);
         List<RulingGrid.Box> figureCells = figureCells(cells, words);
         Map<RulingGrid.Box, List<OcrWord>> inCell = new HashMap<>();
         List<OcrWord> outside = new ArrayList<>();
@@ -119,17 +123,45 @@ public final class OcrPageReader {
         Map<RulingGrid.Box, Reading> second = secondReading(scanned, figureCells);
         int doubtful = 0;
         int minInk = (int) Math.max(30, 0.06 * height * height);
+        Map<RulingGrid.Box, String> decided = new HashMap<>();
         for (RulingGrid.Box cell : figureCells) {
             String text = decide(inCell.getOrDefault(cell, List.of()), second.get(cell), scanned.ink(cell.left() + INSET,
                     cell.top() + INSET, cell.width() - 2 * INSET, cell.height() - 2 * INSET) >= minInk);
+            decided.put(cell, text);
             if (text.indexOf(OcrMarks.DOUBT) >= 0) {
                 doubtful++;
+            }
+        }
+        // On a page the engine reads poorly, two readings agreeing is weak evidence: every figure there
+        // needs the table's arithmetic to become a number.
+        boolean poor = !figureCells.isEmpty() && doubtful > POOR_PAGE * figureCells.size();
+        for (RulingGrid.Box cell : figureCells) {
+            String text = decided.get(cell);
+            OcrMarks.Marked marked = OcrMarks.parse(text);
+            if (poor && marked != null && !marked.doubtful() && !marked.figure().isEmpty()) {
+                text = OcrMarks.doubtful(marked.figure(), marked.confidence() * 100);
             }
             // a narrow glyph at the cell's left: neighbouring cells must stay separate segments
             glyphs.add(new GlyphLines.Glyph(text, cell.left() + INSET, cell.top() + Math.min(cell.height(), rowHeight) / 2f,
                     Math.max(1, cell.width() / 3f), height, page));
         }
         return new Result(glyphs, scanned.tiltDegrees(), words.size(), figureCells.size(), doubtful);
+    }
+
+    /**
+     * A ruling left on the page (too faint or too tilted to be erased) reads as "|" or "｜"; in the
+     * text path that is a cell delimiter, and empty cells between two of them would read as blanks.
+     * No report prints the character, so it is dropped from every word.
+     */
+    private static List<OcrWord> withoutRulingMarks(List<OcrWord> words) {
+        List<OcrWord> out = new ArrayList<>(words.size());
+        for (OcrWord w : words) {
+            String text = w.text().replace("|", "").replace("｜", "").replace("¦", "");
+            if (!text.isBlank()) {
+                out.add(text.equals(w.text()) ? w : new OcrWord(text, w.left(), w.top(), w.width(), w.height(), w.confidence()));
+            }
+        }
+        return out;
     }
 
     private static BufferedImage withoutCells(BufferedImage image, List<RulingGrid.Box> cells) {

@@ -36,7 +36,7 @@ public final class ScannedPage {
     /** The page cleaned for OCR. */
     public static ScannedPage of(BufferedImage source) {
         BufferedImage gray = gray(source);
-        int threshold = otsu(gray.getRaster());
+        int threshold = threshold(gray.getRaster());
         double tilt = tilt(gray.getRaster(), threshold);
         BufferedImage straight = Math.abs(tilt) < TILT_STEP_DEGREES / 2 ? gray : rotate(gray, -tilt);
         RulingGrid grid = RulingGrid.of(straight.getRaster(), threshold);
@@ -95,7 +95,36 @@ public final class ScannedPage {
         return gray;
     }
 
-    /** Otsu's threshold: the grey level that best separates ink from paper. */
+    /**
+     * The grey level that separates ink from paper: Otsu's, but never closer than {@link #INK_CONTRAST}
+     * to the paper's own level (the commonest grey). On a page of a few lines of text the paper's
+     * noise outweighs the ink, and Otsu alone splits the noise in two.
+     */
+    static int threshold(Raster r) {
+        return Math.min(otsu(r), paper(r) - INK_CONTRAST);
+    }
+
+    private static final int INK_CONTRAST = 60;
+
+    private static int paper(Raster r) {
+        long[] histogram = new long[256];
+        int[] row = new int[r.getWidth()];
+        for (int y = 0; y < r.getHeight(); y += 4) {
+            r.getSamples(0, y, r.getWidth(), 1, 0, row);
+            for (int v : row) {
+                histogram[v]++;
+            }
+        }
+        int mode = 255;
+        for (int v = 0; v < 256; v++) {
+            if (histogram[v] > histogram[mode]) {
+                mode = v;
+            }
+        }
+        return mode;
+    }
+
+    /** Otsu's threshold: the grey level that best separates the two populations of the histogram. */
     static int otsu(Raster r) {
         long[] histogram = new long[256];
         int[] row = new int[r.getWidth()];
@@ -158,12 +187,14 @@ public final class ScannedPage {
         }
         double bestAngle = 0;
         double bestScore = -1;
-        long[] bins = new long[h * 2 + 1];
+        long[] bins = new long[2 * h / step + 2];
         for (double a = -MAX_TILT_DEGREES; a <= MAX_TILT_DEGREES + 1e-9; a += TILT_STEP_DEGREES) {
             double tan = Math.tan(Math.toRadians(a));
             java.util.Arrays.fill(bins, 0);
             for (int[] p : dark) {
-                int b = (int) Math.round(p[1] - (p[0] - w / 2.0) * tan) + h / 2;
+                // bins as coarse as the sampling: finer bins would favour 0°, where every sampled
+                // row falls on a bin of its own and every other bin stays empty
+                int b = (int) Math.round((p[1] - (p[0] - w / 2.0) * tan) / step) + h / (2 * step);
                 if (b >= 0 && b < bins.length) {
                     bins[b]++;
                 }
