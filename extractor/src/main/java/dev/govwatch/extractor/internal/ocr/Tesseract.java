@@ -32,7 +32,6 @@ public final class Tesseract {
     public static final String CHINESE = "chi_sim";
     /** The English model, which Debian installs with the engine: the best reader of figures alone. */
     public static final String DIGITS = "eng";
-    private static final String LANGUAGE = CHINESE;
     /** Images larger than this are refused before they reach the engine (memory bound). */
     public static final long MAX_PIXELS = 40_000_000L;
 
@@ -65,7 +64,7 @@ public final class Tesseract {
         if (known != null) {
             return Optional.of(known);
         }
-        if (!languages(command).contains(LANGUAGE)) {
+        if (!languages(command).contains(CHINESE)) {
             return Optional.empty();
         }
         return Optional.of(FOUND.computeIfAbsent(command, c -> new Tesseract(c, Duration.ofSeconds(90))));
