@@ -140,7 +140,7 @@ public final class Attachments {
             // larger than A3 is rendered at a lower resolution so that it stays under the pixel bound.
             float dpi = (float) Math.min(OCR_DPI, Math.sqrt(Tesseract.MAX_PIXELS * 0.9 / (box.getWidth() * box.getHeight())) * 72);
             BufferedImage image = renderer.renderImageWithDPI(page - 1, dpi, ImageType.GRAY);
-            glyphs.addAll(reader.read(image, page).glyphs());
+            glyphs.addAll(reader.read(image, page));
         }
         return glyphs;
     }

@@ -64,7 +64,7 @@ public final class ImageTables {
                     problems.add("image " + at.url() + " (" + image.getContentType() + ") is in a format that cannot be read");
                     continue;
                 }
-                List<String> lines = GlyphLines.layout(reader.read(scaled(picture), read + 1).glyphs());
+                List<String> lines = GlyphLines.layout(reader.read(scaled(picture), read + 1));
                 inserted.computeIfAbsent(at.line(), k -> new ArrayList<>()).addAll(lines);
                 read++;
             } catch (IOException | RuntimeException e) {

@@ -45,13 +45,8 @@ public final class OcrPageReader {
         this.engine = engine;
     }
 
-    /** What one page gave. */
-    public record Result(List<GlyphLines.Glyph> glyphs, double tiltDegrees, int words, int figureCells,
-                         int doubtfulCells) {
-    }
-
     /** The page's words as glyphs on page {@code page}; the tilt undone and rulings removed first. */
-    public Result read(BufferedImage image, int page) throws IOException {
+    public List<GlyphLines.Glyph> read(BufferedImage image, int page) throws IOException {
         ScannedPage scanned = ScannedPage.of(image);
         List<RulingGrid.Box> cells = scanned.grid().cells();
         // Two segmentations, each where it reads best: sparse text (psm 11) finds every word of a ruled
@@ -117,8 +112,7 @@ public final class OcrPageReader {
             // of a row's label; short of its right border by more than GlyphLines' segment gap, so
             // that the label never runs into the figure beside it
             glyphs.add(new GlyphLines.Glyph(OcrLabels.fix(readingOrder(ws, height)), cell.left() + INSET,
-                    cell.top() + Math.min(cell.height(), rowHeight) / 2f, Math.max(1, cell.width() - INSET - 1.5f * height),
-                    height, page));
+                    firstRowMiddle(cell, rowHeight), Math.max(1, cell.width() - INSET - 1.5f * height), height, page));
         }
         Map<RulingGrid.Box, Reading> second = secondReading(scanned, figureCells);
         int doubtful = 0;
@@ -142,10 +136,15 @@ public final class OcrPageReader {
                 text = OcrMarks.doubtful(marked.figure(), marked.confidence() * 100);
             }
             // a narrow glyph at the cell's left: neighbouring cells must stay separate segments
-            glyphs.add(new GlyphLines.Glyph(text, cell.left() + INSET, cell.top() + Math.min(cell.height(), rowHeight) / 2f,
+            glyphs.add(new GlyphLines.Glyph(text, cell.left() + INSET, firstRowMiddle(cell, rowHeight),
                     Math.max(1, cell.width() / 3f), height, page));
         }
-        return new Result(glyphs, scanned.tiltDegrees(), words.size(), figureCells.size(), doubtful);
+        return glyphs;
+    }
+
+    /** Where a cell's text is put: the middle of its first row, so that a cell spanning rows joins the first. */
+    private static float firstRowMiddle(RulingGrid.Box cell, float rowHeight) {
+        return cell.top() + Math.min(cell.height(), rowHeight) / 2f;
     }
 
     /**
