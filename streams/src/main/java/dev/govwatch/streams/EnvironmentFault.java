@@ -21,7 +21,7 @@ public final class EnvironmentFault {
     /** What is wrong, in words for the log, if {@code error} or one of its causes is such a fault. */
     public static Optional<String> of(Throwable error) {
         if (RegistryUnavailable.causedBy(error)) {
-            return Optional.of("schema registry unreachable");
+            return Optional.of("schema registry unreachable or failing (5xx)");
         }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RocksDBException rocks && rocks.getStatus() != null

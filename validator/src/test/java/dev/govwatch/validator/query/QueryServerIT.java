@@ -21,6 +21,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +42,7 @@ import dev.govwatch.stack.StackExtension;
 import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
+import dev.govwatch.validator.ValidatorStores;
 import dev.govwatch.validator.ValidatorTopology;
 
 /**
@@ -56,17 +59,29 @@ class QueryServerIT {
     void eitherInstanceAnswersForAllAgencies(Stack stack, @TempDir Path dir) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String appId = "it-query-" + run;
-        List<AnnualReport> reports = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            // Departments publishing on 02-10: each report is LATE (deadline 01-31).
-            reports.add(report(run, "查询县" + run + "部门" + i, i));
-        }
         int portA = port();
         int portB = port();
+        HostInfo hostA = new HostInfo("127.0.0.1", portA);
+        HostInfo hostB = new HostInfo("127.0.0.1", portB);
         try (StreamsService a = validator(stack, appId, dir.resolve("a"), portA);
              StreamsService b = validator(stack, appId, dir.resolve("b"), portB);
-             QueryServer qa = QueryServer.start(a.streams(), "127.0.0.1", new HostInfo("127.0.0.1", portA));
-             QueryServer qb = QueryServer.start(b.streams(), "127.0.0.1", new HostInfo("127.0.0.1", portB))) {
+             QueryServer qa = QueryServer.start(a.streams(), "127.0.0.1", hostA);
+             QueryServer qb = QueryServer.start(b.streams(), "127.0.0.1", hostB)) {
+            // Agencies are chosen by where the group places them once both instances hold tasks: left to
+            // the hash, all eight fell on one instance about one run in a hundred (a CI failure on 0337075).
+            awaitBothAssigned(a.streams(), hostA, hostB);
+            List<AnnualReport> reports = new ArrayList<>();
+            int toA = 0;
+            int toB = 0;
+            for (int i = 0; reports.size() < 8 && i < 400; i++) {
+                String agency = "查询县" + run + "部门" + i;
+                boolean onA = hostA.equals(ownerOf(a.streams(), agency));
+                if (onA ? toA++ < 4 : toB++ < 4) {
+                    // Departments publishing on 02-10: each report is LATE (deadline 01-31).
+                    reports.add(report(run, agency, i));
+                }
+            }
+            assertThat(reports).hasSize(8);
             try (KafkaProducer<String, AnnualReport> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
                     new StringSerializer(), AvroSerdes.<AnnualReport>serializer(stack.registry()))) {
                 for (AnnualReport r : reports) {
@@ -88,6 +103,8 @@ class QueryServerIT {
             int onA = mine(get(qa, "/api/coverage?local=true"), run).size();
             int onB = mine(get(qb, "/api/coverage?local=true"), run).size();
             assertThat(onA + onB).isEqualTo(8);
+            long placedOnA = reports.stream().filter(r -> hostA.equals(ownerOf(a.streams(), r.getAgency()))).count();
+            assertThat(onA).as("instance A holds what the group's metadata places on it").isEqualTo((int) placedOnA);
             assertThat(onA).as("both instances hold some agencies").isBetween(1, 7);
 
             // Every report can be read through either instance, whichever holds it.
@@ -110,6 +127,29 @@ class QueryServerIT {
         }
     }
 
+    /** Waits until the group has given each instance some of the reports store's partitions. */
+    private static void awaitBothAssigned(org.apache.kafka.streams.KafkaStreams streams, HostInfo a, HostInfo b) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean aHolds = false;
+            boolean bHolds = false;
+            for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
+                boolean holds = m.stateStoreNames().contains(ValidatorStores.REPORTS) && !m.topicPartitions().isEmpty();
+                aHolds |= holds && m.hostInfo().equals(a);
+                bHolds |= holds && m.hostInfo().equals(b);
+            }
+            if (aHolds && bHolds && streams.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the two validator instances did not both get partitions within 2 minutes");
+    }
+
+    private static HostInfo ownerOf(org.apache.kafka.streams.KafkaStreams streams, String agency) {
+        return streams.queryMetadataForKey(ValidatorStores.REPORTS, agency, Serdes.String().serializer()).activeHost();
+    }
+
     private static List<Map<?, ?>> mine(Map<?, ?> answer, String run) {
         List<?> items = (List<?>) (answer.containsKey("cells") ? answer.get("cells") : answer.get("alerts"));
         List<Map<?, ?>> out = new ArrayList<>();
@@ -122,9 +162,19 @@ class QueryServerIT {
         return out;
     }
 
+    /**
+     * GETs {@code path}, asking again while the server answers 503 ("state stores are moving"), as it
+     * says a client should: a stream thread replaced after a registry fault moves its tasks for a while.
+     */
     private Map<?, ?> get(QueryServer server, String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
         assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         return JSON.readValue(response.body(), Map.class);
     }
