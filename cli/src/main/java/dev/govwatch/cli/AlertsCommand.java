@@ -28,7 +28,7 @@ import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Review;
-import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.RegionPath;
 import dev.govwatch.schemas.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +64,7 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--category", split = ",", description = "Only these categories, e.g. MISSING,LATE.")
     private Set<String> categories;
 
-    @Option(names = "--region", description = "Only alerts whose region (code, province, prefecture or county) contains this text.")
+    @Option(names = "--region", description = "Only alerts in this place: a 行政区划代码 (37, 3703, 370323) or a province, prefecture or county name (山东省, 淄博市, 沂源县).")
     private String region;
 
     @Option(names = "--open", description = "Only alerts open now (their latest state), instead of every state change.")
@@ -171,13 +171,7 @@ final class AlertsCommand implements Callable<Integer> {
         if (wanted != null && !wanted.contains(alert.getCategory().name())) {
             return false;
         }
-        if (region != null) {
-            Region r = alert.getRegion();
-            String all = r == null ? "" : String.join("|", String.valueOf(r.getCode()), String.valueOf(r.getProvince()),
-                    String.valueOf(r.getPrefecture()), String.valueOf(r.getCounty()));
-            return all.contains(region);
-        }
-        return true;
+        return region == null || RegionPath.of(alert.getRegion()).within(region);
     }
 
     private Review review(Alert alert) {

@@ -11,9 +11,12 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import dev.govwatch.schemas.DeadLetter;
 import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.Portal;
 import dev.govwatch.streams.DeadLetterRecords;
 
 /**
@@ -28,6 +31,7 @@ final class ExtractProcessor implements Processor<String, FetchedPage, String, E
 
     private final ReportExtractor extractor = new ReportExtractor();
     private ProcessorContext<String, ExtractorOutput> context;
+    private TimestampedKeyValueStore<String, Portal> portals;
     private Sensor reports;
     private Sensor skipped;
     private Sensor deadLettered;
@@ -35,6 +39,7 @@ final class ExtractProcessor implements Processor<String, FetchedPage, String, E
     @Override
     public void init(ProcessorContext<String, ExtractorOutput> context) {
         this.context = context;
+        this.portals = context.getStateStore(ExtractorTopology.PORTALS_STORE);
         this.reports = counter("reports-extracted-total", "Pages read into an annual report");
         this.skipped = counter("pages-skipped-total", "Pages that are not annual reports (list pages, other articles)");
         this.deadLettered = counter("pages-dead-lettered-total", "Report pages that could not be extracted");
@@ -48,7 +53,7 @@ final class ExtractProcessor implements Processor<String, FetchedPage, String, E
         }
         Extraction extraction;
         try {
-            extraction = extractor.extract(page, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            extraction = extractor.extract(page, Instant.ofEpochMilli(context.currentSystemTimeMs()), portalRegion(page));
         } catch (RuntimeException | StackOverflowError e) {
             deadLetter(record, page, "extract", e);
             return;
@@ -61,6 +66,15 @@ final class ExtractProcessor implements Processor<String, FetchedPage, String, E
         } else {
             skipped.record();
         }
+    }
+
+    /** The region of the portal the page was found on, from the portals table; null when unknown. */
+    private dev.govwatch.schemas.Region portalRegion(FetchedPage page) {
+        if (portals == null || page.getPortalId() == null) {
+            return null;
+        }
+        ValueAndTimestamp<Portal> portal = portals.get(page.getPortalId());
+        return portal == null || portal.value() == null ? null : portal.value().getRegion();
     }
 
     private void deadLetter(Record<String, FetchedPage> record, FetchedPage page, String stage, Throwable error) {

@@ -59,6 +59,30 @@ public final class ReportExtractor {
     private static final Pattern T2_2021_HEADER = Pattern.compile("本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量");
     private static final Pattern T2_2019_HEADER = Pattern.compile("本年新制作数量|采购项目数量|上一年项目数量|本年新公开数量");
 
+    /**
+     * Reads a page found on a portal whose entry gives {@code portalRegion}: the entry's region is the
+     * report's, its text only filling what the entry leaves blank ({@link PortalRegion}); a
+     * disagreement is a warning on the report. A null {@code portalRegion} is {@link #extract(FetchedPage, Instant)}.
+     */
+    public Extraction extract(FetchedPage page, Instant now, dev.govwatch.schemas.Region portalRegion) {
+        Extraction extraction = extract(page, now);
+        if (portalRegion == null || !(extraction instanceof Extraction.Report r)) {
+            return extraction;
+        }
+        AnnualReport report = r.report();
+        PortalRegion placed = PortalRegion.of(portalRegion, report.getRegion());
+        report.setRegion(placed.region());
+        if (!placed.warnings().isEmpty()) {
+            List<String> warnings = new ArrayList<>(report.getWarnings());
+            warnings.addAll(placed.warnings());
+            report.setWarnings(warnings);
+        }
+        // The key places a government named without its place (本县人民政府) by the region: the portal's now.
+        report.setReportKey(dev.govwatch.schemas.ReportKey.of(report.getAgency() == null ? page.getUrl() : report.getAgency(),
+                placed.region(), report.getReportYear()).toString());
+        return extraction;
+    }
+
     /** Reads a page as fetched: charset, HTML or plain text. */
     public Extraction extract(FetchedPage page, Instant now) {
         ByteBuffer buffer = page.getBody().duplicate();

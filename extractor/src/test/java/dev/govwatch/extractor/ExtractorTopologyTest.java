@@ -27,6 +27,8 @@ import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.BinaryAvroSerde;
 import dev.govwatch.schemas.DeadLetter;
 import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.Portal;
+import dev.govwatch.schemas.Region;
 import dev.govwatch.schemas.Topics;
 import dev.govwatch.streams.ServiceConfig;
 
@@ -73,6 +75,34 @@ class ExtractorTopologyTest {
         assertThat(out.get(0).value().getExtractorVersion()).isEqualTo(ReportExtractor.VERSION);
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(counter("reports-extracted-total")).isEqualTo(1.0);
+    }
+
+    @Test
+    void theReportIsPlacedWhereItsPortalIsAndADisagreeingTextIsAWarning() {
+        TestInputTopic<String, Portal> portals = driver.createInputTopic(Topics.PORTALS.name(), new StringSerializer(),
+                new BinaryAvroSerde<>(Portal.class).serializer());
+        Region shandong = Region.newBuilder().setCode("370323").setProvince("山东省").setPrefecture("淄博市").build();
+        portals.pipeInput("yy", Portal.newBuilder().setId("yy").setName("沂源县人民政府").setRegion(shandong)
+                .setListPages(List.of("http://test.gov.cn/")).build());
+        FetchedPage onPortal = page(new Report2021Page(7).html, "http://test.gov.cn/2024.html");
+        onPortal.setPortalId("yy");
+        FetchedPage elsewhere = page(new Report2021Page(7).html, "http://other.gov.cn/2024.html");
+        elsewhere.setPortalId("not-in-the-table");
+        pages.pipeInput(onPortal.getUrl(), onPortal);
+        pages.pipeInput(elsewhere.getUrl(), elsewhere);
+
+        List<AnnualReport> out = reports.readValuesToList();
+        assertThat(out).hasSize(2);
+        Region text = out.get(1).getRegion();
+        Region placed = out.get(0).getRegion();
+        // The portal gives code, province and prefecture; the county it leaves blank comes from the text.
+        assertThat(placed.getCode()).isEqualTo("370323");
+        assertThat(placed.getProvince()).isEqualTo("山东省");
+        assertThat(placed.getPrefecture()).isEqualTo("淄博市");
+        assertThat(placed.getCounty()).isEqualTo(text.getCounty()).isNotNull();
+        assertThat(text.getCode()).isNotEqualTo("370323");
+        assertThat(out.get(0).getWarnings()).anyMatch(w -> w.contains("门户登记为 370323") && w.contains(text.getCode()));
+        assertThat(out.get(1).getWarnings()).noneMatch(w -> w.contains("门户登记"));
     }
 
     @Test

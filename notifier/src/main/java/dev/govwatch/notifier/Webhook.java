@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Set;
 
 import dev.govwatch.schemas.Alert;
-import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.RegionPath;
 import dev.govwatch.schemas.Severity;
 
 /**
@@ -15,7 +15,7 @@ import dev.govwatch.schemas.Severity;
  * @param url        the endpoint
  * @param secret     HMAC-SHA256 key for the {@code X-Govwatch-Signature} header
  * @param categories alert categories wanted, e.g. MISSING, LATE
- * @param regions    texts one of which the alert's region (code, province, prefecture or county) must contain
+ * @param regions    places one of which the alert's region must lie in: a 行政区划代码 (2, 4 or 6 digits) or a province, prefecture or county name ({@link RegionPath#within})
  * @param severity   the least severity sent; null for {@link #DEFAULT_SEVERITY} (notes, INFO, are
  *                   for the dashboard, not for a receiver's inbox, unless asked for)
  */
@@ -43,12 +43,6 @@ public record Webhook(String name, URI url, String secret, Set<String> categorie
         if (regions.isEmpty()) {
             return true;
         }
-        Region r = alert.getRegion();
-        if (r == null) {
-            return false;
-        }
-        String all = String.join("|", String.valueOf(r.getCode()), String.valueOf(r.getProvince()),
-                String.valueOf(r.getPrefecture()), String.valueOf(r.getCounty()));
-        return regions.stream().anyMatch(all::contains);
+        return RegionPath.of(alert.getRegion()).withinAny(regions);
     }
 }

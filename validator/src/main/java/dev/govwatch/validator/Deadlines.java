@@ -8,19 +8,21 @@ import java.util.Optional;
 
 import dev.govwatch.schemas.AgencyLevel;
 import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.RegionPath;
 
 /**
  * Publication deadlines for the report on year Y, by agency level and region. National defaults:
  * reports for Y ≤ 2018 by 31 March of Y+1 (old Art. 31); from 2019, departments by 31 January and
  * governments by 31 March of Y+1 (new Art. 49). Towns and streets have no national date; they default
- * to 31 March and provinces or cities override that (e.g. {@code TOWN@河北省=02-20}).
+ * to 31 March and provinces or cities override that (e.g. {@code TOWN@河北省=02-20}; the place may be
+ * any province, prefecture or county, by name or 行政区划代码, the deepest that applies winning).
  */
 public final class Deadlines {
 
     private static final MonthDay END_OF_JANUARY = MonthDay.of(1, 31);
     private static final MonthDay END_OF_MARCH = MonthDay.of(3, 31);
 
-    /** Overrides keyed "LEVEL@province" or "LEVEL". */
+    /** Overrides keyed "LEVEL@place" or "LEVEL". */
     private final Map<String, MonthDay> overrides;
 
     private Deadlines(Map<String, MonthDay> overrides) {
@@ -47,7 +49,7 @@ public final class Deadlines {
             for (String entry : spec.split(",")) {
                 String[] kv = entry.trim().split("=");
                 if (kv.length != 2) {
-                    throw new IllegalArgumentException("deadline override '" + entry + "' is not LEVEL[@province]=MM-DD");
+                    throw new IllegalArgumentException("deadline override '" + entry + "' is not LEVEL[@place]=MM-DD (place: a province, prefecture or county name or code)");
                 }
                 String level = kv[0].trim().split("@")[0];
                 AgencyLevel.valueOf(level);
@@ -57,10 +59,31 @@ public final class Deadlines {
         return new Deadlines(overrides);
     }
 
+    /**
+     * The override for {@code level} in the deepest place of {@code path} that one names: a county's
+     * over its prefecture's over its province's. A place is a name or a 行政区划代码 ({@code TOWN@河北省},
+     * {@code TOWN@河北}, {@code TOWN@13}), matched as {@link RegionPath#within} does, never as a substring.
+     */
+    private MonthDay placed(AgencyLevel level, RegionPath path) {
+        MonthDay best = null;
+        int depth = -1;
+        for (Map.Entry<String, MonthDay> e : overrides.entrySet()) {
+            int at = e.getKey().indexOf('@');
+            if (at < 0 || !e.getKey().substring(0, at).equals(level.name())) {
+                continue;
+            }
+            var place = path.placeNamed(e.getKey().substring(at + 1));
+            if (place.isPresent() && place.get().level().ordinal() > depth) {
+                depth = place.get().level().ordinal();
+                best = e.getValue();
+            }
+        }
+        return best;
+    }
+
     /** The last day on which the report on {@code year} is on time. */
     public Optional<LocalDate> deadline(AgencyLevel level, int year, Region region) {
-        String province = region == null ? null : region.getProvince();
-        MonthDay day = province == null ? null : overrides.get(level.name() + "@" + province);
+        MonthDay day = placed(level, RegionPath.of(region));
         if (day == null) {
             day = overrides.get(level.name());
         }

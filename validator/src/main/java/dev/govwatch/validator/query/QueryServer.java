@@ -34,6 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.RegionPath;
 import dev.govwatch.validator.ValidatorStores;
 
 /**
@@ -264,10 +266,19 @@ public final class QueryServer implements AutoCloseable {
             if (review != null && !review.isBlank() && !reviewMatches(review, String.valueOf(a.get("review")))) {
                 return true;
             }
-            return region != null && !region.isBlank() && !String.valueOf(a.get("region")).contains(region);
+            return region != null && !region.isBlank() && !RegionPath.of(regionOf(a.get("region"))).within(region);
         });
         answer.put("alerts", alerts);
         return answer;
+    }
+
+    /** The region of an alert as {@link dev.govwatch.schemas.AlertJson#region} wrote it. */
+    private static Region regionOf(Object json) {
+        if (!(json instanceof Map<?, ?> m)) {
+            return null;
+        }
+        return Region.newBuilder().setCode((String) m.get("code")).setProvince((String) m.get("province"))
+                .setPrefecture((String) m.get("prefecture")).setCounty((String) m.get("county")).build();
     }
 
     /** {@code undecided} takes in alerts whose evidence changed since review; the others name one state. */

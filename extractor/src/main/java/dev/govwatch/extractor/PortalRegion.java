@@ -1,0 +1,62 @@
+package dev.govwatch.extractor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import dev.govwatch.schemas.Region;
+
+/**
+ * Where a report is, when both its portal's entry and its own text say: the portal's entry is the
+ * truth (someone who knows the portal wrote it; a report's text names its region loosely, often
+ * only the county, sometimes a neighbour's code copied from last year's template), and the text
+ * only fills what the entry leaves blank. Where the two disagree the report carries a warning, so
+ * that a wrong portal entry shows up instead of silently moving reports.
+ *
+ * @param region   the region the report is put in
+ * @param warnings the disagreements, in words for the report's warnings
+ */
+public record PortalRegion(Region region, List<String> warnings) {
+
+    /** {@code portal} (may be null: a page from no known portal) over {@code text}. */
+    public static PortalRegion of(Region portal, Region text) {
+        if (portal == null) {
+            return new PortalRegion(text, List.of());
+        }
+        Region t = text == null ? new Region() : text;
+        List<String> warnings = new ArrayList<>();
+        Region merged = Region.newBuilder()
+                .setCode(pick("代码", portal, t, Region::getCode, warnings))
+                .setProvince(pick("省", portal, t, Region::getProvince, warnings))
+                .setPrefecture(pick("市", portal, t, Region::getPrefecture, warnings))
+                .setCounty(pick("县", portal, t, Region::getCounty, warnings))
+                .build();
+        return new PortalRegion(merged, List.copyOf(warnings));
+    }
+
+    private static String pick(String what, Region portal, Region text, Function<Region, String> field, List<String> warnings) {
+        String p = blankToNull(field.apply(portal));
+        String t = blankToNull(field.apply(text));
+        if (p == null) {
+            return t;
+        }
+        if (t != null && !same(p, t)) {
+            warnings.add("地区" + what + "：门户登记为 " + p + "，报告正文为 " + t + "，以门户为准");
+        }
+        return p;
+    }
+
+    /** 山东省 and 山东 are one place; codes must be equal. */
+    private static boolean same(String a, String b) {
+        return Objects.equals(a, b) || bare(a).equals(bare(b));
+    }
+
+    private static String bare(String name) {
+        return name.replaceAll("(省|市|县|区|旗|州|盟|地区|自治区|自治州|自治县)$", "");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
