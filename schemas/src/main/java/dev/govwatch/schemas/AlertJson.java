@@ -67,6 +67,15 @@ public final class AlertJson {
     }
 
     /** A region as JSON: code, province, prefecture, county (null when unknown). */
+    /** A region as {@link #region(Region)} wrote it, read back; null for anything else. */
+    public static Region regionOf(Object json) {
+        if (!(json instanceof Map<?, ?> m)) {
+            return null;
+        }
+        return Region.newBuilder().setCode((String) m.get("code")).setProvince((String) m.get("province"))
+                .setPrefecture((String) m.get("prefecture")).setCounty((String) m.get("county")).build();
+    }
+
     public static Map<String, Object> region(Region region) {
         if (region == null) {
             return null;

@@ -13,6 +13,7 @@ import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AgencyIdentity;
 import dev.govwatch.schemas.ReportKey;
 import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.validator.metrics.MetricsStore;
 
 /**
  * Validates each report against its agency's other years and keeps every alert's lifecycle (see
@@ -27,6 +28,10 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     static final String INDEX_STORE = "validator-alert-index";
     static final String AGENCIES_STORE = "validator-agencies";
     static final String PORTAL_STATUS_STORE = "validator-portal-status";
+    /** Year, level and place → the sums behind the metrics ({@link MetricsStore}). */
+    static final String METRICS_STORE = "validator-metrics";
+    /** Per agency and year: what the stored report added to the metrics. */
+    static final String CONTRIBUTIONS_STORE = "validator-metric-contributions";
     /** Per agency and year: the fingerprint of the rules the stored report was last checked with. */
     static final String CHECKED_STORE = "validator-checked-with";
 
@@ -38,6 +43,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     private KeyValueStore<String, String> checkedWith;
     private AlertLedger ledger;
     private ExpectedReports expected;
+    private MetricsStore metrics;
 
     ValidateProcessor(Validation validation, MissingReports missingReports, Duration checkInterval) {
         this.validation = validation;
@@ -50,6 +56,8 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         this.context = context;
         this.reports = context.getStateStore(REPORTS_STORE);
         this.checkedWith = context.getStateStore(CHECKED_STORE);
+        this.metrics = new MetricsStore(context.getStateStore(METRICS_STORE), context.getStateStore(CONTRIBUTIONS_STORE),
+                validation.deadlines());
         this.ledger = new AlertLedger(context.getStateStore(ALERTS_STORE), context.getStateStore(INDEX_STORE), this::forward);
         this.expected = new ExpectedReports(context.getStateStore(AGENCIES_STORE), context.getStateStore(PORTAL_STATUS_STORE),
                 missingReports, ledger);
@@ -85,6 +93,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         checkedWith.put(slot(agency, year), fingerprint);
         AnnualReport previousVersion = stored != null && !stored.getPageSha256().equals(report.getPageSha256()) ? stored : null;
         reports.put(slot(agency, year), report);
+        metrics.replace(slot(agency, year), stored, report);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         ledger.reconcile(key.toString(),
                 validation.evaluate(report, reports.get(slot(agency, year - 1)), previousVersion, now), now);

@@ -56,6 +56,11 @@ public final class Validation {
         return alerts;
     }
 
+    /** The deadlines reports are judged by. */
+    public Deadlines deadlines() {
+        return deadlines;
+    }
+
     /**
      * Raise this whenever a rule's code changes what it finds: with the rule list and the deadlines
      * it makes up the {@link #fingerprint()}, so that a replay re-checks reports already checked.

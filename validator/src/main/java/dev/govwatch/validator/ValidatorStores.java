@@ -14,6 +14,9 @@ public final class ValidatorStores {
     /** Agency name → {@link dev.govwatch.schemas.AgencyWatch}: who is expected to report, and what they reported. */
     public static final String AGENCIES = ValidateProcessor.AGENCIES_STORE;
 
+    /** {@code year|level|place} → {@link dev.govwatch.schemas.MetricCounts}: this instance's sums behind the metrics. */
+    public static final String METRICS = ValidateProcessor.METRICS_STORE;
+
     /** Alert id → the latest {@link dev.govwatch.schemas.Decision}; a global store, whole on every instance. */
     public static final String DECISIONS = "validator-decisions";
 

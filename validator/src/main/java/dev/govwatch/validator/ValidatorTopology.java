@@ -22,6 +22,7 @@ import dev.govwatch.schemas.AgencyWatch;
 import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.ExpectedAgency;
+import dev.govwatch.schemas.MetricCounts;
 import dev.govwatch.schemas.Portal;
 import dev.govwatch.schemas.PortalStatus;
 import dev.govwatch.schemas.Topics;
@@ -75,6 +76,10 @@ public final class ValidatorTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.AGENCIES_STORE),
                 Serdes.String(), watchSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.METRICS_STORE),
+                Serdes.String(), serdes.forStore(MetricCounts.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.CONTRIBUTIONS_STORE),
+                Serdes.String(), serdes.forStore(MetricCounts.class)));
         builder.globalTable(Topics.PORTAL_STATUS.name(),
                 Consumed.with(Serdes.String(), serdes.forTopic(Topics.PORTAL_STATUS)).withName("portal-status"),
                 Materialized.<String, PortalStatus, KeyValueStore<Bytes, byte[]>>as(ValidateProcessor.PORTAL_STATUS_STORE)
@@ -90,7 +95,8 @@ public final class ValidatorTopology {
         Validation validation = new Validation(Rules.ALL, deadlines);
         MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval());
         String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.CHECKED_STORE, ValidateProcessor.ALERTS_STORE,
-            ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE};
+            ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE, ValidateProcessor.METRICS_STORE,
+            ValidateProcessor.CONTRIBUTIONS_STORE};
         var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
                 .selectKey((reportKey, report) -> AgencyIdentity.canonical(ValidateProcessor.nameOf(report), report.getRegion()),
                         Named.as("report-by-agency"))

@@ -25,6 +25,8 @@ import dev.govwatch.schemas.Cell;
 import dev.govwatch.schemas.StatTable;
 import dev.govwatch.schemas.TableRow;
 import dev.govwatch.validator.ValidatorStores;
+import dev.govwatch.validator.metrics.MetricsRows;
+import dev.govwatch.validator.metrics.MetricsStore;
 
 /**
  * What this validator instance holds, as JSON-ready maps: its part of the coverage grid, its open
@@ -167,6 +169,13 @@ final class LocalStores {
         }
         m.put("alerts", alerts);
         return Optional.of(m);
+    }
+
+    /** This instance's sums behind the metrics of {@code year} and {@code level}, as maps. */
+    List<Map<String, Object>> metricRows(int year, String level) {
+        ReadOnlyKeyValueStore<String, dev.govwatch.schemas.MetricCounts> store = streams.store(
+                StoreQueryParameters.fromNameAndType(ValidatorStores.METRICS, QueryableStoreTypes.keyValueStore()));
+        return MetricsStore.rows(store, year, level).stream().map(MetricsRows::toMap).toList();
     }
 
     private ReadOnlyKeyValueStore<String, Alert> alertsStore() {

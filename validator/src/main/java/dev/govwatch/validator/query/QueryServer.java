@@ -34,9 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.RegionPath;
 import dev.govwatch.validator.ValidatorStores;
+import dev.govwatch.validator.metrics.MetricsRows;
+import dev.govwatch.validator.metrics.MetricsStore;
+import dev.govwatch.validator.metrics.MetricsView;
 
 /**
  * The HTTP/JSON query API over the validator's state stores, and the dashboard built on it. Any
@@ -54,6 +57,10 @@ import dev.govwatch.validator.ValidatorStores;
  *   <li>{@code POST /api/decisions} — record a decision: JSON {@code {alertId, verdict, reason,
  *       snoozedUntil, reviewer}}; writes need the shared secret when the server listens beyond
  *       loopback ({@link WriteAccess})</li>
+ *   <li>{@code GET /api/metrics?region=R&year=Y&level=L} — the disclosure metrics of a place (the
+ *       nation when no region is given) and of the places directly under it: each rate with its n and
+ *       Wilson 95 % interval, small samples marked as not ranked ({@link MetricsView}); year defaults
+ *       to the one now due, level to {@code ALL} (or an agency level: COUNTY, DEPARTMENT, TOWN …)</li>
  *   <li>{@code GET /health} — 200 while the streams run, 503 otherwise</li>
  *   <li>{@code GET /} — the dashboard</li>
  * </ul>
@@ -127,6 +134,8 @@ public final class QueryServer implements AutoCloseable {
                     case "/api/coverage" -> json(exchange, 200, gather("/api/coverage", "cells", query, local::coverage));
                     case "/api/alerts" -> json(exchange, 200, filtered(gather("/api/alerts", "alerts", query, local::alerts), query));
                     case "/api/report" -> report(exchange, query);
+                    case "/api/metrics" -> metrics(exchange, query);
+                    case "/api/metrics/rows" -> json(exchange, 200, metricRows(query));
                     case "/", "/index.html" -> resource(exchange, "index.html", "text/html; charset=utf-8");
                     default -> send(exchange, 404, "text/plain", ("no such page: " + path).getBytes(StandardCharsets.UTF_8));
                 }
@@ -238,7 +247,7 @@ public final class QueryServer implements AutoCloseable {
                     continue;
                 }
                 try {
-                    Map<?, ?> part = fetch(host, path + "?local=true");
+                    Map<?, ?> part = fetch(host, path + (path.contains("?") ? "&" : "?") + "local=true");
                     all.addAll((List<?>) part.get(field));
                 } catch (IOException | InterruptedException | RuntimeException e) {
                     unreachable.add(host.host() + ":" + host.port());
@@ -266,25 +275,60 @@ public final class QueryServer implements AutoCloseable {
             if (review != null && !review.isBlank() && !reviewMatches(review, String.valueOf(a.get("review")))) {
                 return true;
             }
-            return region != null && !region.isBlank() && !RegionPath.of(regionOf(a.get("region"))).within(region);
+            return region != null && !region.isBlank() && !RegionPath.of(AlertJson.regionOf(a.get("region"))).within(region);
         });
         answer.put("alerts", alerts);
         return answer;
-    }
-
-    /** The region of an alert as {@link dev.govwatch.schemas.AlertJson#region} wrote it. */
-    private static Region regionOf(Object json) {
-        if (!(json instanceof Map<?, ?> m)) {
-            return null;
-        }
-        return Region.newBuilder().setCode((String) m.get("code")).setProvince((String) m.get("province"))
-                .setPrefecture((String) m.get("prefecture")).setCounty((String) m.get("county")).build();
     }
 
     /** {@code undecided} takes in alerts whose evidence changed since review; the others name one state. */
     private static boolean reviewMatches(String wanted, String status) {
         String w = wanted.trim().toUpperCase(Locale.ROOT);
         return w.equals("UNDECIDED") ? status.equals("UNDECIDED") || status.equals("CHANGED_SINCE_REVIEWED") : w.equals(status);
+    }
+
+    /** This instance's own sums (what {@code /api/metrics} gathers from each instance). */
+    private Map<String, Object> metricRows(Map<String, String> query) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", local.metricRows(Integer.parseInt(query.getOrDefault("year", "0")), query.getOrDefault("level", MetricsStore.ALL_LEVELS)));
+        return out;
+    }
+
+    private void metrics(HttpExchange exchange, Map<String, String> query) throws IOException {
+        int year;
+        try {
+            year = query.get("year") == null || query.get("year").isBlank() ? java.time.LocalDate.now(clock).getYear() - 1
+                    : Integer.parseInt(query.get("year").strip());
+        } catch (NumberFormatException e) {
+            json(exchange, 400, Map.of("error", "year must be a number such as 2025, not '" + query.get("year") + "'"));
+            return;
+        }
+        String level = query.get("level") == null || query.get("level").isBlank() ? MetricsStore.ALL_LEVELS
+                : query.get("level").strip().toUpperCase(Locale.ROOT);
+        if (!level.equals(MetricsStore.ALL_LEVELS)
+                && java.util.Arrays.stream(dev.govwatch.schemas.AgencyLevel.values()).noneMatch(l -> l.name().equals(level))) {
+            json(exchange, 400, Map.of("error", "level is ALL or one of " + java.util.Arrays.toString(dev.govwatch.schemas.AgencyLevel.values())));
+            return;
+        }
+        Map<String, Object> rows = gather("/api/metrics/rows?year=" + year + "&level=" + level, "rows", Map.of(),
+                () -> local.metricRows(year, level));
+        Map<String, Object> alerts = gather("/api/alerts", "alerts", Map.of(), local::alerts);
+        List<dev.govwatch.schemas.MetricCounts> parts = new ArrayList<>();
+        for (Object row : (List<?>) rows.get("rows")) {
+            parts.add(MetricsRows.fromMap((Map<?, ?>) row));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> open = (List<Map<String, Object>>) (List<?>) alerts.get("alerts");
+        Optional<Map<String, Object>> view = MetricsView.of(parts, open, year, level, query.get("region"));
+        if (view.isEmpty()) {
+            json(exchange, 404, Map.of("error", "no reports on " + year + (query.get("region") == null ? "" : " in " + query.get("region"))
+                    + (level.equals(MetricsStore.ALL_LEVELS) ? "" : " at level " + level)));
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(view.get());
+        boolean partial = Boolean.TRUE.equals(rows.get("partial")) || Boolean.TRUE.equals(alerts.get("partial"));
+        out.put("partial", partial);
+        json(exchange, 200, out);
     }
 
     private void report(HttpExchange exchange, Map<String, String> query) throws IOException {
