@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code govwatch} command: one entry point for running and inspecting the pipeline. */
 @Command(name = "govwatch", mixinStandardHelpOptions = true, version = "govwatch 0.1.0-SNAPSHOT",
         description = "Watches government information-disclosure annual reports.",
-        subcommands = {DemoCommand.class, RunCommand.class, AlertsCommand.class, MetricsCommand.class, ReviewCommand.class, StackCommand.class, ExtractCommand.class, ExtractorCommand.class, ValidatorCommand.class, NotifierCommand.class, ReplayCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, AlertsCommand.class, MetricsCommand.class, ExportCommand.class, ReviewCommand.class, StackCommand.class, ExtractCommand.class, ExtractorCommand.class, ValidatorCommand.class, NotifierCommand.class, ReplayCommand.class,
             RulesCommand.class, CheckCommand.class, PortalsCommand.class, CrawlerCommand.class, CommandLine.HelpCommand.class})
 public final class Govwatch {
 

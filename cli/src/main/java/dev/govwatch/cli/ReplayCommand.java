@@ -182,7 +182,7 @@ final class ReplayCommand implements Callable<Integer> {
             Topology topology = service == Service.extractor ? ExtractorTopology.build(config)
                     : ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), ValidatorTopology.MissingPolicy.defaults());
             try (StreamsService running = StreamsService.start(service.name(), topology, config, (short) 1, Duration.ofMinutes(2))) {
-                Progress progress = new Progress(err, total);
+                ProgressBar progress = new ProgressBar(err, "", total);
                 while (true) {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                             .partitionsToOffsetAndMetadata().get();
@@ -319,35 +319,5 @@ final class ReplayCommand implements Callable<Integer> {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         found.forEach((tp, info) -> offsets.put(tp, info.offset()));
         return offsets;
-    }
-
-    /** A one-line progress bar on standard error, redrawn in place. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final long total;
-        private long lastShown = -1;
-
-        Progress(PrintWriter err, long total) {
-            this.err = err;
-            this.total = total;
-        }
-
-        void show(long done) {
-            if (done == lastShown) {
-                return;
-            }
-            lastShown = done;
-            int width = 30;
-            int filled = total == 0 ? width : (int) (width * done / total);
-            err.printf("\r[%s%s] %,d/%,d (%d%%)", "#".repeat(filled), " ".repeat(width - filled), done, total,
-                    total == 0 ? 100 : 100 * done / total);
-            err.flush();
-        }
-
-        void finish() {
-            show(total);
-            err.println();
-            err.flush();
-        }
     }
 }

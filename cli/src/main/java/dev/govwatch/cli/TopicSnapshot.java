@@ -55,4 +55,71 @@ final class TopicSnapshot {
         }
         return latest;
     }
+
+    /**
+     * Hands {@code sink} the latest value of each key of a compacted topic without holding the values:
+     * a first pass notes where each key's latest record is, a second hands over those records, in
+     * topic order. Memory grows with the number of keys, not with the values (an export of every
+     * report would otherwise hold them all). {@code progress} is told of every record read, over
+     * both passes: {@code total} is {@link #records} × 2.
+     */
+    static <V extends SpecificRecord> void scanLatest(ClusterOptions.Cluster cluster, Topic<V> topic,
+                                                      java.util.function.Consumer<V> sink,
+                                                      java.util.function.LongConsumer progress) {
+        Map<String, Object> config = new HashMap<>(cluster.client());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                AvroSerdes.<V>deserializer(cluster.registry()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<String, String> latest = new HashMap<>();
+            long[] read = {0};
+            pass(consumer, partitions, end, record -> {
+                progress.accept(++read[0]);
+                if (record.key() == null) {
+                    return;
+                }
+                if (record.value() == null) {
+                    latest.remove(record.key());
+                } else {
+                    latest.put(record.key(), record.partition() + "@" + record.offset());
+                }
+            });
+            pass(consumer, partitions, end, record -> {
+                progress.accept(++read[0]);
+                if (record.key() != null && record.value() != null
+                        && (record.partition() + "@" + record.offset()).equals(latest.get(record.key()))) {
+                    sink.accept(record.value());
+                }
+            });
+        }
+    }
+
+    /** How many records the topic holds now (what one pass of {@link #scanLatest} reads). */
+    static long records(ClusterOptions.Cluster cluster, Topic<?> topic) {
+        Map<String, Object> config = new HashMap<>(cluster.client());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+        }
+    }
+
+    private static <V> void pass(KafkaConsumer<String, V> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
+                                 java.util.function.Consumer<ConsumerRecord<String, V>> each) {
+        consumer.seekToBeginning(partitions);
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(300))) {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    each.accept(record);
+                }
+            }
+        }
+    }
 }

@@ -60,7 +60,7 @@ class RegionMetricsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Sent(Report2021Page page, String province, String county, boolean onTime) {
+    private record Sent(Report2021Page page, int seed, String agency, String published, String province, boolean onTime) {
     }
 
     @Test
@@ -96,11 +96,11 @@ class RegionMetricsIT {
              QueryServer query = QueryServer.start(validator.streams(), "127.0.0.1", new HostInfo("127.0.0.1", port));
              KafkaProducer<String, SpecificRecord> producer = producer(stack)) {
             // 01-20 is on time by the national 01-31, late by province A's 01-10.
-            sent.add(page(producer, pa, 31, "东" + run + "县教育局", "2025-01-20", provinceA, "东" + run + "县", false));
-            sent.add(page(producer, pa, 32, "东" + run + "县人民政府", "2025-03-20", provinceA, "东" + run + "县", true));
-            sent.add(page(producer, pb, 33, "西" + run + "县财政局", "2025-01-05", provinceA, "西" + run + "县", true));
-            sent.add(page(producer, pc, 34, "北" + run + "县教育局", "2025-01-20", provinceB, "北" + run + "县", true));
-            sent.add(page(producer, pc, 35, "北" + run + "县人民政府", "2025-04-02", provinceB, "北" + run + "县", false));
+            sent.add(page(producer, pa, 31, "东" + run + "县教育局", "2025-01-20", provinceA, false));
+            sent.add(page(producer, pa, 32, "东" + run + "县人民政府", "2025-03-20", provinceA, true));
+            sent.add(page(producer, pb, 33, "西" + run + "县财政局", "2025-01-05", provinceA, true));
+            sent.add(page(producer, pc, 34, "北" + run + "县教育局", "2025-01-20", provinceB, true));
+            sent.add(page(producer, pc, 35, "北" + run + "县人民政府", "2025-04-02", provinceB, false));
             producer.flush();
 
             Map<?, ?> nationOfA = awaitReports(port, provinceA, 3);
@@ -141,6 +141,36 @@ class RegionMetricsIT {
             String lateInB = govwatch(0, "alerts", "--category", "LATE", "--format", "json", "--region", provinceB,
                     "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl());
             assertThat(lateInB).contains("北" + run + "县人民政府").doesNotContain("东" + run + "县教育局");
+
+            // The province's reports exported as Parquet and read back by DuckDB hold the cells
+            // govwatch extract --flat reads from the same pages.
+            Path parquet = dir.resolve("a.parquet");
+            govwatch(0, "export", "--format", "parquet", "--region", provinceA, "--year", "2024", "--out", parquet.toString(),
+                    "--no-progress", "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl());
+            Map<String, Map<String, Object>> exported = ExportedParquet.rowsByAgency(parquet);
+            assertThat(exported).hasSize(3);
+            for (Sent s : sent.subList(0, 3)) {
+                Path html = dir.resolve(s.seed() + ".html");
+                java.nio.file.Files.writeString(html, s.page().as(s.agency(), 2024, s.published()));
+                Map<?, ?> flat = JSON.readValue(govwatch(0, "extract", "--flat", html.toString()).strip(), Map.class);
+                Map<String, Object> row = exported.get(s.agency());
+                assertThat(row).as(s.agency() + " exported").isNotNull();
+                assertThat(row.get("province")).isEqualTo(provinceA);
+                int compared = 0;
+                for (Map.Entry<?, ?> e : flat.entrySet()) {
+                    String key = e.getKey().toString();
+                    int dot = key.lastIndexOf('.');
+                    if (!key.startsWith("apps.") || dot < 0 || !dev.govwatch.schemas.template.ReportTemplate.T3_COLUMNS.contains(key.substring(dot + 1))) {
+                        continue;
+                    }
+                    String column = dev.govwatch.cli.export.ReportColumns.cellColumn("T3", key.substring(0, dot), key.substring(dot + 1));
+                    Object value = row.get(column);
+                    assertThat(value == null ? null : ((Number) value).doubleValue()).as(column)
+                            .isEqualTo(e.getValue() == null ? null : ((Number) e.getValue()).doubleValue());
+                    compared++;
+                }
+                assertThat(compared).isGreaterThanOrEqualTo(7 * 20);
+            }
         }
     }
 
@@ -203,7 +233,7 @@ class RegionMetricsIT {
     }
 
     private static Sent page(KafkaProducer<String, SpecificRecord> producer, String portal, int seed, String agency, String published,
-                             String province, String county, boolean onTime) {
+                             String province, boolean onTime) {
         Report2021Page page = new Report2021Page(seed);
         byte[] body = page.as(agency, 2024, published).getBytes(StandardCharsets.UTF_8);
         String url = "http://" + portal + ".gov.cn/" + seed + ".html";
@@ -211,7 +241,7 @@ class RegionMetricsIT {
                 .setHttpStatus(200).setContentType("text/html; charset=UTF-8").setBody(ByteBuffer.wrap(body))
                 .setSha256(Integer.toHexString(java.util.Arrays.hashCode(body))).build();
         producer.send(new ProducerRecord<>(Topics.PAGES.name(), url, fetched));
-        return new Sent(page, province, county, onTime);
+        return new Sent(page, seed, agency, published, province, onTime);
     }
 
     private static Portal portal(String id, Region region) {
