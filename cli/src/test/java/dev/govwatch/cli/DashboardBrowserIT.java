@@ -79,7 +79,9 @@ class DashboardBrowserIT {
             try {
                 browser.get(url);
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-                wait.until(d -> !d.findElements(By.cssSelector("td.cell[data-status='BLOCKED']")).isEmpty());
+                summary(browser, wait);
+                browser.findElement(By.id("tab-coverage")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#coverage td.cell[data-status='BLOCKED']")).isEmpty());
                 assertThat(status(browser, "示范县卫生健康委员会")).isEqualTo("MISSING");
                 assertThat(status(browser, "云岭县人民政府")).isEqualTo("BLOCKED");
                 assertThat(status(browser, "示范县财政局")).isEqualTo("LATE");
@@ -109,12 +111,26 @@ class DashboardBrowserIT {
                 assertThat(browser.findElements(By.cssSelector("td[data-where^='T3/apps.new/']"))).isNotEmpty()
                         .noneMatch(td -> td.getAttribute("class") != null && td.getAttribute("class").contains("offending"));
                 assertThat(browser.findElement(By.id("report-alerts")).getText()).contains("CARRY_OVER").contains("COPIED_TABLES");
+                // Column heads in the template's words, the key in the tooltip; the agency's own trend drawn.
+                WebElement head = browser.findElement(By.cssSelector("table[data-table='T3'] th[data-column='naturalPerson']"));
+                assertThat(head.getText()).isEqualTo("自然人");
+                assertThat(head.getAttribute("title")).isEqualTo("naturalPerson");
+                assertThat(browser.findElement(By.cssSelector("table[data-table='T2'] th[data-column='issued']")).getText())
+                        .isEqualTo("本年制发件数");
+                wait.until(d -> !d.findElements(By.cssSelector("#agency-trend-chart canvas")).isEmpty());
+                assertThat(Integer.parseInt(browser.findElement(By.id("agency-trend-chart")).getAttribute("data-points"))).isPositive();
 
                 File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
                 Path kept = Path.of("target", "failsafe-reports", "dashboard-report-view.png");
                 Files.createDirectories(kept.getParent());
                 Files.copy(shot.toPath(), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 assertThat(Files.size(kept)).isGreaterThan(10_000);
+            } catch (RuntimeException | AssertionError e) {
+                File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+                Path kept = Path.of("target", "failsafe-reports", "dashboard-failure.png");
+                Files.createDirectories(kept.getParent());
+                Files.copy(shot.toPath(), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                throw e;
             } finally {
                 browser.quit();
             }
@@ -122,6 +138,50 @@ class DashboardBrowserIT {
             demo.stop.request();
             assertThat(exit.get(3, TimeUnit.MINUTES)).isZero();
         }
+    }
+
+    /**
+     * The summary opens the dashboard: the year now due, the counts of the place in view, the places
+     * under it with their rates, drilled down to the county whose grid then shows; the league and
+     * trend charts are drawn (uPlot canvases) from the metrics; the agency search opens a report.
+     */
+    private static void summary(WebDriver browser, WebDriverWait wait) {
+        int due = java.time.LocalDate.now().getYear() - 1;
+        assertThat(browser.findElement(By.id("due")).getText()).contains(due + "年度");
+        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector("#summary-stats [data-stat='EXPECTED'] b")).getText()) > 0);
+        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector("#summary-stats [data-stat='MISSING'] b")).getText()) > 0);
+        wait.until(d -> !d.findElements(By.cssSelector("#places tbody tr[data-key='示范省']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());
+        assertThat(Integer.parseInt(browser.findElement(By.id("trend-chart")).getAttribute("data-points"))).isPositive();
+        // Nation → 示范省 → 示范市: the prefecture's counties are the places now, each with its rate and interval.
+        click(wait, "#places tbody tr[data-key='示范省']");
+        wait.until(d -> d.findElement(By.id("crumbs")).getText().contains("示范省"));
+        click(wait, "#places tbody tr[data-key='示范市']");
+        // 云岭县's portal cannot be read (BLOCKED): it has no report, so no rates, and is not a row.
+        wait.until(d -> d.findElements(By.cssSelector("#places tbody tr")).size() == 2);
+        String places = browser.findElement(By.id("places")).getText();
+        assertThat(places).contains("示范县").contains("关山县").contains("%").contains("n=");
+        // A league chart with the ranked counties, or every county named as too small to rank.
+        wait.until(d -> !d.findElements(By.cssSelector("#league-chart canvas")).isEmpty()
+                || d.findElement(By.id("small-samples")).getText().contains("样本不足"));
+        click(wait, "#places tbody tr[data-key='示范县']");
+        wait.until(d -> !d.findElements(By.cssSelector("#summary-coverage td.cell")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#summary-coverage td.cell[data-agency^='关山县']"))).isEmpty();
+        click(wait, "#crumbs a[data-key='全国']");
+        browser.findElement(By.id("search")).sendKeys("交通运输");
+        wait.until(d -> !d.findElements(By.cssSelector("#search-results li[data-agency='示范县交通运输局']")).isEmpty());
+        browser.findElement(By.id("search")).clear();
+    }
+
+    private static void click(WebDriverWait wait, String css) {
+        wait.until(d -> {
+            try {
+                d.findElement(By.cssSelector(css)).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 
     /**
@@ -209,7 +269,7 @@ class DashboardBrowserIT {
     }
 
     private static WebElement cell(WebDriver browser, String agency, String year) {
-        return browser.findElement(By.cssSelector("td.cell[data-agency='" + agency + "'][data-year='" + year + "']"));
+        return browser.findElement(By.cssSelector("#coverage td.cell[data-agency='" + agency + "'][data-year='" + year + "']"));
     }
 
     private static Optional<Path> find(String program) {

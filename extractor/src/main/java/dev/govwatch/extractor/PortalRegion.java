@@ -12,7 +12,9 @@ import dev.govwatch.schemas.Region;
  * truth (someone who knows the portal wrote it; a report's text names its region loosely, often
  * only the county, sometimes a neighbour's code copied from last year's template), and the text
  * only fills what the entry leaves blank. Where the two disagree the report carries a warning, so
- * that a wrong portal entry shows up instead of silently moving reports.
+ * that a wrong portal entry shows up instead of silently moving reports. The 行政区划代码 is the one
+ * exception to filling blanks: an entry that names its place without a code keeps the place keyed by
+ * name, never by a code the text prints (see {@link #of}).
  *
  * @param region   the region the report is put in
  * @param warnings the disagreements, in words for the report's warnings
@@ -27,11 +29,24 @@ public record PortalRegion(Region region, List<String> warnings) {
         Region t = text == null ? new Region() : text;
         List<String> warnings = new ArrayList<>();
         Region merged = Region.newBuilder()
-                .setCode(pick("代码", portal, t, Region::getCode, warnings))
                 .setProvince(pick("省", portal, t, Region::getProvince, warnings))
                 .setPrefecture(pick("市", portal, t, Region::getPrefecture, warnings))
                 .setCounty(pick("县", portal, t, Region::getCounty, warnings))
                 .build();
+        boolean portalNamesAPlace = blankToNull(portal.getProvince()) != null || blankToNull(portal.getPrefecture()) != null
+                || blankToNull(portal.getCounty()) != null;
+        if (blankToNull(portal.getCode()) == null && portalNamesAPlace) {
+            // A code names a whole path, and the portal's names are the truth: a code from the text beside them
+            // cannot be checked against them, and would file one portal's reports under two keys (by code where
+            // the text printed one, by name where it did not). The path is keyed by the portal's names.
+            String textCode = blankToNull(t.getCode());
+            if (textCode != null && !warnings.isEmpty()) {
+                warnings.add("地区代码：报告正文的 " + textCode + " 与门户登记的地名不符，未采用");
+            }
+            merged.setCode(null);
+        } else {
+            merged.setCode(pick("代码", portal, t, Region::getCode, warnings));
+        }
         return new PortalRegion(merged, List.copyOf(warnings));
     }
 

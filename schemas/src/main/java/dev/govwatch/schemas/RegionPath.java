@@ -67,21 +67,25 @@ public record RegionPath(List<Place> places) {
         return filter == null || filter.isBlank() || placeNamed(filter).isPresent();
     }
 
-    /** The place on this path that {@code filter} names (as {@link #within} reads it), the deepest if several do. */
+    /**
+     * The place on this path that {@code filter} names (as {@link #within} reads it). A name with its
+     * suffix must match exactly (示范省 is not 示范市); a name without one (山东) matches by its stem,
+     * and where two places share a stem (吉林省, 吉林市) the shallowest is meant.
+     */
     public java.util.Optional<Place> placeNamed(String filter) {
         if (filter == null || filter.isBlank()) {
             return java.util.Optional.empty();
         }
         String f = filter.strip();
-        java.util.function.Predicate<Place> named;
         if (f.matches("\\d{2}|\\d{4}|\\d{6}")) {
             String code = (f + "0000").substring(0, 6);
-            named = p -> p.key().equals(code);
-        } else {
-            String wanted = bare(f);
-            named = p -> p.name() != null && (p.name().equals(f) || bare(p.name()).equals(wanted));
+            return places.stream().filter(p -> p.key().equals(code)).findFirst();
         }
-        return places.stream().filter(named).reduce((a, b) -> b);
+        java.util.Optional<Place> exact = places.stream().filter(p -> f.equals(p.name()) || f.equals(p.key())).findFirst();
+        if (exact.isPresent() || !bare(f).equals(f.toLowerCase(Locale.ROOT))) {
+            return exact;
+        }
+        return places.stream().filter(p -> p.name() != null && bare(p.name()).equals(f.toLowerCase(Locale.ROOT))).findFirst();
     }
 
     /** True when the region lies in any of {@code filters}; an empty set takes in every region. */

@@ -43,6 +43,18 @@ class RegionPathTest {
     }
 
     @Test
+    void aNameWithItsSuffixIsThatPlaceOnlyAndAStemMeansTheShallowest() {
+        RegionPath demo = RegionPath.of(region(null, "示范省", "示范市", "示范县"));
+        assertThat(demo.placeNamed("示范市")).map(RegionPath.Place::level).contains(RegionPath.Level.PREFECTURE);
+        assertThat(demo.placeNamed("示范县")).map(RegionPath.Place::level).contains(RegionPath.Level.COUNTY);
+        assertThat(demo.placeNamed("示范")).map(RegionPath.Place::level).contains(RegionPath.Level.PROVINCE);
+        RegionPath jilin = RegionPath.of(region("220200", "吉林省", "吉林市", null));
+        assertThat(jilin.placeNamed("吉林")).map(RegionPath.Place::key).contains("220000");
+        assertThat(jilin.placeNamed("吉林市")).map(RegionPath.Place::key).contains("220200");
+        assertThat(RegionPath.of(region(null, "山东省", null, "示范县")).within("示范市")).isFalse();
+    }
+
+    @Test
     void aProvinceLevelCodeNamesNoPrefectureOrCounty() {
         RegionPath path = RegionPath.of(region("110000", "北京市", null, null));
         assertThat(path.places()).extracting(RegionPath.Place::key).containsExactly("110000");

@@ -17,6 +17,9 @@ public final class ValidatorStores {
     /** {@code year|level|place} → {@link dev.govwatch.schemas.MetricCounts}: this instance's sums behind the metrics. */
     public static final String METRICS = ValidateProcessor.METRICS_STORE;
 
+    /** Agency#year → {@link dev.govwatch.schemas.MetricCounts}: what that report added to the metrics. */
+    public static final String CONTRIBUTIONS = ValidateProcessor.CONTRIBUTIONS_STORE;
+
     /** Alert id → the latest {@link dev.govwatch.schemas.Decision}; a global store, whole on every instance. */
     public static final String DECISIONS = "validator-decisions";
 

@@ -47,7 +47,7 @@ public final class MetricsView {
             sums.merge(part.getPlaceKey(), part, (a, b) -> Counts.add(a, b, 1));
         }
         Optional<MetricCounts> place = region == null || region.isBlank() ? Optional.ofNullable(sums.get(MetricsStore.NATION))
-                : sums.values().stream().filter(c -> names(c, region)).max(Comparator.comparingInt(MetricsView::depth));
+                : named(sums.values(), region.strip());
         if (place.isEmpty()) {
             return Optional.empty();
         }
@@ -63,10 +63,27 @@ public final class MetricsView {
         return Optional.of(out);
     }
 
-    private static boolean names(MetricCounts c, String region) {
-        if (c.getPlaceKey().equals(MetricsStore.NATION)) {
-            return region.strip().equals(MetricsStore.NATION);
+    /**
+     * The place {@code region} names: its key (a code, or a name where no code is known), else its
+     * exact name, else (a name typed without its suffix) its stem; the shallowest where several share it.
+     */
+    private static Optional<MetricCounts> named(java.util.Collection<MetricCounts> places, String region) {
+        if (region.equals(MetricsStore.NATION)) {
+            return places.stream().filter(c -> c.getPlaceKey().equals(MetricsStore.NATION)).findFirst();
         }
+        Comparator<MetricCounts> shallowest = Comparator.comparingInt(MetricsView::depth);
+        for (java.util.function.Predicate<MetricCounts> test : List.<java.util.function.Predicate<MetricCounts>>of(
+                c -> c.getPlaceKey().equals(region), c -> region.equals(c.getPlaceName()), c -> within(c, region))) {
+            Optional<MetricCounts> found = places.stream().filter(c -> !c.getPlaceKey().equals(MetricsStore.NATION)).filter(test)
+                    .min(shallowest);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean within(MetricCounts c, String region) {
         RegionPath.Level level = RegionPath.Level.valueOf(c.getPlaceLevel());
         return new RegionPath(List.of(new RegionPath.Place(level, c.getPlaceKey(), c.getPlaceName()))).within(region);
     }
@@ -85,7 +102,17 @@ public final class MetricsView {
         place.put("level", c.getPlaceLevel());
         m.put("place", place);
         m.put("reports", c.getReports());
-        Map<String, Rate> rates = rates(c, missing);
+        m.put("metrics", ratesJson(rates(c, missing)));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (String category : ALERT_CATEGORIES) {
+            counts.put(category, alerts.getOrDefault(category, 0L));
+        }
+        m.put("openAlerts", counts);
+        return m;
+    }
+
+    /** Rates as JSON-ready maps: label, value, n, low, high, ranked. */
+    public static Map<String, Object> ratesJson(Map<String, Rate> rates) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         rates.forEach((name, rate) -> {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -97,13 +124,7 @@ public final class MetricsView {
             r.put("ranked", rate.ranked());
             metrics.put(name, r);
         });
-        m.put("metrics", metrics);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        for (String category : ALERT_CATEGORIES) {
-            counts.put(category, alerts.getOrDefault(category, 0L));
-        }
-        m.put("openAlerts", counts);
-        return m;
+        return metrics;
     }
 
     /** The rates of one sum; {@code missing} expected reports count against publishing on time. */

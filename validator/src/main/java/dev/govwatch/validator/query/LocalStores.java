@@ -27,6 +27,7 @@ import dev.govwatch.schemas.TableRow;
 import dev.govwatch.validator.ValidatorStores;
 import dev.govwatch.validator.metrics.MetricsRows;
 import dev.govwatch.validator.metrics.MetricsStore;
+import dev.govwatch.validator.metrics.MetricsView;
 
 /**
  * What this validator instance holds, as JSON-ready maps: its part of the coverage grid, its open
@@ -139,6 +140,8 @@ final class LocalStores {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("id", t.getId());
             tm.put("columns", t.getColumns());
+            // What a person reads in the column heads (自然人, 本年制发件数 …); the keys go into tooltips.
+            tm.put("columnLabels", ColumnLabels.of(t.getId()));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TableRow row : t.getRows()) {
                 Map<String, Object> rm = new LinkedHashMap<>();
@@ -169,6 +172,34 @@ final class LocalStores {
         }
         m.put("alerts", alerts);
         return Optional.of(m);
+    }
+
+    /**
+     * One agency's rates, year by year, from what each of its stored reports added to the metrics
+     * (the agency's canonical name, as {@code /api/coverage} gives it).
+     */
+    List<Map<String, Object>> agencyMetrics(String agency) {
+        ReadOnlyKeyValueStore<String, dev.govwatch.schemas.MetricCounts> store = streams.store(
+                StoreQueryParameters.fromNameAndType(ValidatorStores.CONTRIBUTIONS, QueryableStoreTypes.keyValueStore()));
+        String canonical = dev.govwatch.schemas.AgencyIdentity.canonical(agency, null);
+        List<Map<String, Object>> years = new ArrayList<>();
+        try (KeyValueIterator<String, dev.govwatch.schemas.MetricCounts> it = store.prefixScan(canonical + "#",
+                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, dev.govwatch.schemas.MetricCounts> next = it.next();
+                String year = next.key.substring(next.key.lastIndexOf('#') + 1);
+                if (!year.matches("\\d{4}")) {
+                    continue;
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("year", Integer.parseInt(year));
+                m.put("reports", next.value.getReports());
+                m.put("metrics", MetricsView.ratesJson(MetricsView.rates(next.value, 0)));
+                years.add(m);
+            }
+        }
+        years.sort(java.util.Comparator.comparing(m -> (Integer) m.get("year")));
+        return years;
     }
 
     /** This instance's sums behind the metrics of {@code year} and {@code level}, as maps. */

@@ -61,6 +61,7 @@ import dev.govwatch.validator.metrics.MetricsView;
  *       nation when no region is given) and of the places directly under it: each rate with its n and
  *       Wilson 95 % interval, small samples marked as not ranked ({@link MetricsView}); year defaults
  *       to the one now due, level to {@code ALL} (or an agency level: COUNTY, DEPARTMENT, TOWN …)</li>
+ *   <li>{@code GET /api/metrics/agency?agency=A} — one agency's rates, year by year</li>
  *   <li>{@code GET /health} — 200 while the streams run, 503 otherwise</li>
  *   <li>{@code GET /} — the dashboard</li>
  * </ul>
@@ -69,6 +70,8 @@ public final class QueryServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The charting library's files, from its webjar on the classpath. */
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/";
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -137,6 +140,9 @@ public final class QueryServer implements AutoCloseable {
                     case "/api/metrics" -> metrics(exchange, query);
                     case "/api/metrics/rows" -> json(exchange, 200, metricRows(query));
                     case "/", "/index.html" -> resource(exchange, "index.html", "text/html; charset=utf-8");
+                    case "/assets/uplot.js" -> resource(exchange, UPLOT + "dist/uPlot.iife.min.js", "text/javascript; charset=utf-8");
+                    case "/assets/uplot.css" -> resource(exchange, UPLOT + "dist/uPlot.min.css", "text/css; charset=utf-8");
+                    case "/api/metrics/agency" -> agencyMetrics(exchange, query);
                     default -> send(exchange, 404, "text/plain", ("no such page: " + path).getBytes(StandardCharsets.UTF_8));
                 }
             } catch (InvalidStateStoreException e) {
@@ -292,6 +298,30 @@ public final class QueryServer implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rows", local.metricRows(Integer.parseInt(query.getOrDefault("year", "0")), query.getOrDefault("level", MetricsStore.ALL_LEVELS)));
         return out;
+    }
+
+    /** One agency's rates, year by year, from the instance that holds it. */
+    private void agencyMetrics(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String agency = query.get("agency");
+        if (agency == null || agency.isBlank()) {
+            json(exchange, 400, Map.of("error", "give agency=NAME"));
+            return;
+        }
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ValidatorStores.REPORTS, agency, Serdes.String().serializer());
+        HostInfo host = owner.activeHost();
+        if (host == null || host.equals(self) || host.port() < 0 || "true".equals(query.get("local"))) {
+            json(exchange, 200, Map.of("agency", agency, "years", local.agencyMetrics(agency)));
+            return;
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
+                    + "/api/metrics/agency?local=true&agency=" + encode(agency))).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            send(exchange, response.statusCode(), "application/json; charset=utf-8", response.body());
+        } catch (IOException | InterruptedException e) {
+            json(exchange, 502, Map.of("error", "the instance holding " + agency + " (" + host.host() + ":" + host.port()
+                    + ") did not answer: " + e.getMessage()));
+        }
     }
 
     private void metrics(HttpExchange exchange, Map<String, String> query) throws IOException {
