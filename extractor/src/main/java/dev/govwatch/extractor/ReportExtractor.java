@@ -263,7 +263,7 @@ public final class ReportExtractor {
                 .setTables(tables)
                 .setQuotedFigures(quoted)
                 .setWarnings(warnings)
-                .setUnreadCells(unread(UnreadCells.of(tables), doc, tokens, t2))
+                .setUnreadCells(unread(UnreadCells.of(tables), tables, doc, tokens, t2))
                 .setPlaceholders(placeholders)
                 .setTextSignature(TextSignature.of(doc, MIN_SIGNED_PROSE))
                 .setExtractorVersion(VERSION)
@@ -276,12 +276,24 @@ public final class ReportExtractor {
      * whose label was not ("其" for 规章): table 二's rows vary by agency, so such a row would
      * otherwise be lost without a word.
      */
-    private static List<dev.govwatch.schemas.UnreadCell> unread(List<dev.govwatch.schemas.UnreadCell> cells, ReportDocument doc,
-                                                              List<Token> tokens, Range t2) {
+    private static List<dev.govwatch.schemas.UnreadCell> unread(List<dev.govwatch.schemas.UnreadCell> cells, List<StatTable> tables,
+                                                              ReportDocument doc, List<Token> tokens, Range t2) {
         if (doc.readBy() != ReadMethod.OCR) {
             return cells;
         }
         List<dev.govwatch.schemas.UnreadCell> out = new ArrayList<>(cells);
+        // From a scan, a table 三 or 四 that did not come out at all was not read (a text report without it
+        // leaves it out; a scan's rulings or print failed us): every row of it is named, never lost.
+        boolean oldTable = tables.stream().anyMatch(t -> t.getId().equals("OLD"));
+        for (var template : List.of(dev.govwatch.schemas.template.ReportTemplate.T3, dev.govwatch.schemas.template.ReportTemplate.T4)) {
+            if (oldTable || tables.stream().anyMatch(t -> t.getId().equals(template.id()))) {
+                continue;
+            }
+            for (var row : template.rows()) {
+                out.add(dev.govwatch.schemas.UnreadCell.newBuilder().setTable(template.id()).setRow(row.key()).setColumn(null)
+                        .setLabel(template.describe(row.key(), null)).setReason("OCR 未能读出" + template.name()).build());
+            }
+        }
         int lastLine = -1;
         for (int i = t2.from; i < t2.to; i++) {
             Token label = tokens.get(i);
