@@ -23,9 +23,13 @@ final class ExpectationProcessor implements Processor<String, AgencyWatch, Strin
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
+        ValidatorMeters meters = new ValidatorMeters(context.metrics());
         AlertLedger ledger = new AlertLedger(context.getStateStore(ValidateProcessor.ALERTS_STORE),
                 context.getStateStore(ValidateProcessor.INDEX_STORE),
-                alert -> context.forward(new Record<>(alert.getId(), alert, alert.getUpdatedAt().toEpochMilli())));
+                alert -> {
+                    meters.changed(alert);
+                    context.forward(new Record<>(alert.getId(), alert, alert.getUpdatedAt().toEpochMilli()));
+                });
         this.expected = new ExpectedReports(context.getStateStore(ValidateProcessor.AGENCIES_STORE),
                 context.getStateStore(ValidateProcessor.PORTAL_STATUS_STORE), missingReports, ledger);
     }

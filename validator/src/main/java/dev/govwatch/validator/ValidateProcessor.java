@@ -44,6 +44,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     private AlertLedger ledger;
     private ExpectedReports expected;
     private MetricsStore metrics;
+    private ValidatorMeters meters;
 
     ValidateProcessor(Validation validation, MissingReports missingReports, Duration checkInterval) {
         this.validation = validation;
@@ -54,6 +55,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
+        this.meters = new ValidatorMeters(context.metrics());
         this.reports = context.getStateStore(REPORTS_STORE);
         this.checkedWith = context.getStateStore(CHECKED_STORE);
         this.metrics = new MetricsStore(context.getStateStore(METRICS_STORE), context.getStateStore(CONTRIBUTIONS_STORE),
@@ -94,6 +96,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         AnnualReport previousVersion = stored != null && !stored.getPageSha256().equals(report.getPageSha256()) ? stored : null;
         reports.put(slot(agency, year), report);
         metrics.replace(slot(agency, year), stored, report);
+        meters.checked(report);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         ledger.reconcile(key.toString(),
                 validation.evaluate(report, reports.get(slot(agency, year - 1)), previousVersion, now), now);
@@ -105,6 +108,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     }
 
     private void forward(Alert alert) {
+        meters.changed(alert);
         context.forward(new Record<>(alert.getId(), alert, alert.getUpdatedAt().toEpochMilli()));
     }
 

@@ -98,6 +98,25 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void theValidatorCountsReportsCheckedAndAlertsByProvince() {
+        send(31, "沂源县教育局", ZIBO_YIYUAN, "2025-01-20", true);
+        send(32, "沂源县财政局", ZIBO_YIYUAN, "2025-01-21", true);
+        send(33, "正定县教育局", SHIJIAZHUANG_ZHENGDING, "2025-01-20", false);
+        assertThat(meter("reports-checked-total", Map.of("province", "370000"))).isEqualTo(2.0);
+        assertThat(meter("reports-checked-total", Map.of("province", "130000"))).isEqualTo(1.0);
+        // 正定县教育局 is late by 河北's 01-10.
+        assertThat(meter("alert-changes-total", Map.of("category", "LATE", "status", "OPEN", "province", "130000"))).isEqualTo(1.0);
+        assertThat(driver.metrics().keySet()).noneMatch(m -> m.name().equals("alert-changes-total")
+                && "LATE".equals(m.tags().get("category")) && "370000".equals(m.tags().get("province")));
+    }
+
+    private double meter(String name, Map<String, String> tags) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name) && e.getKey().tags().entrySet().containsAll(tags.entrySet()))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
+    @Test
     void openMissingAlertsCountAgainstPublishingOnTime() {
         send(21, "沂源县教育局", ZIBO_YIYUAN, "2025-01-20", true);
         Map<String, Object> missing = Map.of("category", "MISSING", "year", 2024,
