@@ -70,7 +70,7 @@ final class ExtractProcessor implements Processor<String, FetchedPage, String, E
 
     /** The region of the portal the page was found on, from the portals table; null when unknown. */
     private dev.govwatch.schemas.Region portalRegion(FetchedPage page) {
-        if (portals == null || page.getPortalId() == null) {
+        if (page.getPortalId() == null) {
             return null;
         }
         ValueAndTimestamp<Portal> portal = portals.get(page.getPortalId());

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import dev.govwatch.schemas.Region;
+import dev.govwatch.schemas.RegionPath;
 
 /**
  * Where a report is, when both its portal's entry and its own text say: the portal's entry is the
@@ -64,11 +65,7 @@ public record PortalRegion(Region region, List<String> warnings) {
 
     /** 山东省 and 山东 are one place; codes must be equal. */
     private static boolean same(String a, String b) {
-        return Objects.equals(a, b) || bare(a).equals(bare(b));
-    }
-
-    private static String bare(String name) {
-        return name.replaceAll("(省|市|县|区|旗|州|盟|地区|自治区|自治州|自治县)$", "");
+        return Objects.equals(a, b) || RegionPath.bare(a).equals(RegionPath.bare(b));
     }
 
     private static String blankToNull(String s) {

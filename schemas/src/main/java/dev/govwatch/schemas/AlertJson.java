@@ -66,7 +66,6 @@ public final class AlertJson {
         }
     }
 
-    /** A region as JSON: code, province, prefecture, county (null when unknown). */
     /** A region as {@link #region(Region)} wrote it, read back; null for anything else. */
     public static Region regionOf(Object json) {
         if (!(json instanceof Map<?, ?> m)) {
@@ -76,6 +75,7 @@ public final class AlertJson {
                 .setPrefecture((String) m.get("prefecture")).setCounty((String) m.get("county")).build();
     }
 
+    /** A region as JSON: code, province, prefecture, county (null when unknown). */
     public static Map<String, Object> region(Region region) {
         if (region == null) {
             return null;

@@ -94,7 +94,7 @@ public record RegionPath(List<Place> places) {
     }
 
     /** The name without the suffix of its kind (省, 自治区, 市, 地区, 州, 盟, 县, 区, 旗), so 山东 and 山东省 meet. */
-    static String bare(String name) {
+    public static String bare(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
         for (String suffix : List.of("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "州", "盟", "县", "区", "旗")) {
             if (n.length() > suffix.length() + 1 && n.endsWith(suffix)) {

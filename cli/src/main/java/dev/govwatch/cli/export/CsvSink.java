@@ -1,32 +1,20 @@
 package dev.govwatch.cli.export;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 4180 CSV in UTF-8 with a byte-order mark, so that Excel (what most evaluators open a CSV with)
- * shows the Chinese right; a header row of the column names; empty for null; whole numbers without
- * a decimal point.
+ * RFC 4180 CSV in UTF-8, with a byte-order mark in a file so that Excel (what most evaluators open a
+ * CSV with) shows the Chinese right; a header row of the column names; empty for null; whole numbers
+ * without a decimal point.
  */
-final class CsvSink implements RowSink {
-
-    private final List<Column> columns;
-    private final Writer out;
-    private final boolean ownsStream;
+final class CsvSink extends TextSink {
 
     CsvSink(List<Column> columns, Path file, OutputStream stdout) throws IOException {
-        this.columns = columns;
-        this.ownsStream = file != null;
-        OutputStream stream = file != null ? Files.newOutputStream(file) : stdout;
-        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        super(columns, file, stdout);
         if (file != null) {
             out.write('\uFEFF');
         }
@@ -53,16 +41,7 @@ final class CsvSink implements RowSink {
         if (value == null) {
             return "";
         }
-        String s = value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : value.toString();
+        String s = plain(value).toString();
         return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (ownsStream) {
-            out.close();
-        } else {
-            out.flush();
-        }
     }
 }
