@@ -24,10 +24,12 @@ final class ExpectationProcessor implements Processor<String, AgencyWatch, Strin
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         ValidatorMeters meters = new ValidatorMeters(context.metrics());
+        CoverageGrid coverage = new CoverageGrid(context.getStateStore(ValidateProcessor.COVERAGE_STORE));
         AlertLedger ledger = new AlertLedger(context.getStateStore(ValidateProcessor.ALERTS_STORE),
                 context.getStateStore(ValidateProcessor.INDEX_STORE),
                 alert -> {
                     meters.changed(alert);
+                    coverage.alertChanged(alert);
                     context.forward(new Record<>(alert.getId(), alert, alert.getUpdatedAt().toEpochMilli()));
                 });
         this.expected = new ExpectedReports(context.getStateStore(ValidateProcessor.AGENCIES_STORE),

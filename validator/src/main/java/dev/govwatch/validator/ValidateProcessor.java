@@ -32,6 +32,8 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     static final String METRICS_STORE = "validator-metrics";
     /** Per agency and year: what the stored report added to the metrics. */
     static final String CONTRIBUTIONS_STORE = "validator-metric-contributions";
+    /** Agency#year → {@link dev.govwatch.schemas.CoverageCell}: the coverage grid ({@link CoverageGrid}). */
+    static final String COVERAGE_STORE = "validator-coverage";
     /** Per agency and year: the fingerprint of the rules the stored report was last checked with. */
     static final String CHECKED_STORE = "validator-checked-with";
 
@@ -45,6 +47,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     private ExpectedReports expected;
     private MetricsStore metrics;
     private ValidatorMeters meters;
+    private CoverageGrid coverage;
 
     ValidateProcessor(Validation validation, MissingReports missingReports, Duration checkInterval) {
         this.validation = validation;
@@ -56,6 +59,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.meters = new ValidatorMeters(context.metrics());
+        this.coverage = new CoverageGrid(context.getStateStore(COVERAGE_STORE));
         this.reports = context.getStateStore(REPORTS_STORE);
         this.checkedWith = context.getStateStore(CHECKED_STORE);
         this.metrics = new MetricsStore(context.getStateStore(METRICS_STORE), context.getStateStore(CONTRIBUTIONS_STORE),
@@ -97,6 +101,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         reports.put(slot(agency, year), report);
         metrics.replace(slot(agency, year), stored, report);
         meters.checked(report);
+        coverage.reported(report);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         ledger.reconcile(key.toString(),
                 validation.evaluate(report, reports.get(slot(agency, year - 1)), previousVersion, now), now);
@@ -109,6 +114,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
 
     private void forward(Alert alert) {
         meters.changed(alert);
+        coverage.alertChanged(alert);
         context.forward(new Record<>(alert.getId(), alert, alert.getUpdatedAt().toEpochMilli()));
     }
 

@@ -14,6 +14,9 @@ public final class ValidatorStores {
     /** Agency name → {@link dev.govwatch.schemas.AgencyWatch}: who is expected to report, and what they reported. */
     public static final String AGENCIES = ValidateProcessor.AGENCIES_STORE;
 
+    /** Agency#year → {@link dev.govwatch.schemas.CoverageCell}: this instance's part of the coverage grid. */
+    public static final String COVERAGE = ValidateProcessor.COVERAGE_STORE;
+
     /** {@code year|level|place} → {@link dev.govwatch.schemas.MetricCounts}: this instance's sums behind the metrics. */
     public static final String METRICS = ValidateProcessor.METRICS_STORE;
 

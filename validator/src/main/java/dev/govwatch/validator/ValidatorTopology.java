@@ -22,6 +22,7 @@ import dev.govwatch.schemas.AgencyWatch;
 import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.ExpectedAgency;
+import dev.govwatch.schemas.CoverageCell;
 import dev.govwatch.schemas.MetricCounts;
 import dev.govwatch.schemas.Portal;
 import dev.govwatch.schemas.PortalStatus;
@@ -76,6 +77,8 @@ public final class ValidatorTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.AGENCIES_STORE),
                 Serdes.String(), watchSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.COVERAGE_STORE),
+                Serdes.String(), serdes.forStore(CoverageCell.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.METRICS_STORE),
                 Serdes.String(), serdes.forStore(MetricCounts.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.CONTRIBUTIONS_STORE),
@@ -96,7 +99,7 @@ public final class ValidatorTopology {
         MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval());
         String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.CHECKED_STORE, ValidateProcessor.ALERTS_STORE,
             ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE, ValidateProcessor.METRICS_STORE,
-            ValidateProcessor.CONTRIBUTIONS_STORE};
+            ValidateProcessor.CONTRIBUTIONS_STORE, ValidateProcessor.COVERAGE_STORE};
         var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
                 .selectKey((reportKey, report) -> AgencyIdentity.canonical(ValidateProcessor.nameOf(report), report.getRegion()),
                         Named.as("report-by-agency"))
@@ -110,7 +113,8 @@ public final class ValidatorTopology {
                 .repartition(Repartitioned.with(Serdes.String(), watchSerde).withName("expected-agencies-by-agency")
                         .withNumberOfPartitions(Topics.REPORTS.partitions()))
                 .process(() -> new ExpectationProcessor(missingReports), Named.as("expect"),
-                        ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE);
+                        ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE,
+                        ValidateProcessor.COVERAGE_STORE);
         fromReports.merge(fromPortals, Named.as("all-alerts"))
                 .to(Topics.ALERTS.name(), Produced.<String, Alert>with(Serdes.String(), serdes.forTopic(Topics.ALERTS))
                         .withName("alerts"));

@@ -88,6 +88,7 @@ class MissingReportsTopologyTest {
 
         driver.advanceWallClockTime(Duration.ofHours(3)); // checked again: nothing new to say
         assertThat(alerts.readValuesToList()).isEmpty();
+        assertThat(coverage(AGENCY, 2024)).containsEntry("status", "MISSING").doesNotContainKey("reportKey");
 
         reports.pipeInput("k", report(LocalDate.of(2025, 2, 9)));
         List<Alert> afterReport = alerts.readValuesToList();
@@ -95,6 +96,17 @@ class MissingReportsTopologyTest {
         assertThat(resolved.getId()).isEqualTo(missing.getId());
         assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(single(afterReport, "LATE").getStatus()).isEqualTo(AlertStatus.OPEN);
+        // The grid's cell follows as the report and the alerts arrive: late now, with the LATE alert as its problem.
+        assertThat(coverage(AGENCY, 2024)).containsEntry("status", "LATE").containsEntry("problems", 1).containsKey("reportKey");
+    }
+
+    /** The coverage cell the validator keeps for an agency and year, as the query API gives it. */
+    private Map<String, Object> coverage(String agency, int year) {
+        org.apache.kafka.streams.state.KeyValueStore<String, dev.govwatch.schemas.CoverageCell> store =
+                driver.getKeyValueStore(ValidatorStores.COVERAGE);
+        dev.govwatch.schemas.CoverageCell cell = store.get(agency + "#" + year);
+        assertThat(cell).as("coverage cell " + agency + "#" + year).isNotNull();
+        return CoverageGrid.json(cell);
     }
 
     @Test
@@ -129,6 +141,7 @@ class MissingReportsTopologyTest {
         List<Alert> afterwards = alerts.readValuesToList();
         assertThat(single(afterwards, "BLOCKED").getStatus()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(single(afterwards, "MISSING").getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(coverage(whileBlocked.get(0).getAgency(), whileBlocked.get(0).getYear())).containsEntry("status", "MISSING");
     }
 
     @Test

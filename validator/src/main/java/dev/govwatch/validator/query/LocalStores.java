@@ -18,13 +18,14 @@ import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Review;
 import dev.govwatch.schemas.ReportKey;
 import java.time.LocalDate;
-import dev.govwatch.schemas.AlertCategory;
 import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.Cell;
 import dev.govwatch.schemas.StatTable;
 import dev.govwatch.schemas.TableRow;
+import dev.govwatch.validator.CoverageGrid;
 import dev.govwatch.validator.ValidatorStores;
+import dev.govwatch.schemas.CoverageCell;
 import dev.govwatch.validator.metrics.MetricsRows;
 import dev.govwatch.validator.metrics.MetricsStore;
 import dev.govwatch.validator.metrics.MetricsView;
@@ -35,52 +36,29 @@ import dev.govwatch.validator.metrics.MetricsView;
  */
 final class LocalStores {
 
-    /** Coverage states, worst first. */
-    static final List<String> STATES = List.of("MISSING", "BLOCKED", "LATE", "ON_TIME");
-
     private final KafkaStreams streams;
 
     LocalStores(KafkaStreams streams) {
         this.streams = streams;
     }
 
-    /** One cell per agency and year this instance knows of: on time, late, missing or blocked, with its open problems. */
+    /**
+     * One cell per agency and year this instance knows of: on time, late, missing or blocked, with its
+     * open problems, as the validator keeps them ({@link CoverageGrid}).
+     */
     List<Map<String, Object>> coverage() {
-        Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
-        try (KeyValueIterator<String, AnnualReport> it = reports().all()) {
+        ReadOnlyKeyValueStore<String, CoverageCell> store = streams.store(
+                StoreQueryParameters.fromNameAndType(ValidatorStores.COVERAGE, QueryableStoreTypes.keyValueStore()));
+        List<Map<String, Object>> cells = new ArrayList<>();
+        try (KeyValueIterator<String, CoverageCell> it = store.all()) {
             while (it.hasNext()) {
-                AnnualReport r = it.next().value;
-                if (r.getReportYear() == null) {
-                    continue;
+                Map<String, Object> cell = CoverageGrid.json(it.next().value);
+                if (cell != null) {
+                    cells.add(cell);
                 }
-                Map<String, Object> cell = cell(cells, agencyOf(r), r.getReportYear());
-                cell.put("status", "ON_TIME");
-                cell.put("region", AlertJson.region(r.getRegion()));
-                cell.put("url", r.getSourceUrl());
-                cell.put("reportKey", r.getReportKey());
-                cell.put("published", r.getPublicationDate() == null ? null : r.getPublicationDate().toString());
             }
         }
-        for (Alert a : openAlerts()) {
-            if (a.getAgency() == null || a.getYear() == null) {
-                continue;
-            }
-            Map<String, Object> cell = cell(cells, a.getAgency(), a.getYear());
-            String state = a.getCategory() == AlertCategory.MISSING ? "MISSING" : a.getCategory() == AlertCategory.BLOCKED ? "BLOCKED"
-                    : a.getCategory() == AlertCategory.LATE ? "LATE" : null;
-            if (state != null && (cell.get("status") == null || STATES.indexOf(state) < STATES.indexOf((String) cell.get("status")))) {
-                cell.put("status", state);
-            }
-            if (state == null || state.equals("LATE")) {
-                cell.put("problems", (Integer) cell.get("problems") + 1);
-            }
-            cell.putIfAbsent("region", null);
-            if (cell.get("region") == null && a.getRegion() != null) {
-                cell.put("region", AlertJson.region(a.getRegion()));
-            }
-        }
-        cells.values().removeIf(c -> c.get("status") == null);
-        return new ArrayList<>(cells.values());
+        return cells;
     }
 
     List<Map<String, Object>> alerts() {
@@ -226,17 +204,6 @@ final class LocalStores {
 
     private ReadOnlyKeyValueStore<String, AnnualReport> reports() {
         return streams.store(StoreQueryParameters.fromNameAndType(ValidatorStores.REPORTS, QueryableStoreTypes.keyValueStore()));
-    }
-
-    private static Map<String, Object> cell(Map<String, Map<String, Object>> cells, String agency, int year) {
-        return cells.computeIfAbsent(agency + "#" + year, k -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("agency", agency);
-            c.put("year", year);
-            c.put("status", null);
-            c.put("problems", 0);
-            return c;
-        });
     }
 
     /** The name the validator files a report under (its repartition key). */
