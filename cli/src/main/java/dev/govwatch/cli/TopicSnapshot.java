@@ -29,15 +29,9 @@ final class TopicSnapshot {
 
     static <V extends SpecificRecord> Map<String, V> read(ClusterOptions.Cluster cluster, Topic<V> topic,
                                                           Predicate<String> keys) {
-        Map<String, Object> config = new HashMap<>(cluster.client());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, V> latest = new LinkedHashMap<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                AvroSerdes.<V>deserializer(cluster.registry()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
+        try (KafkaConsumer<String, V> consumer = consumer(cluster)) {
+            List<TopicPartition> partitions = assignAll(consumer, topic);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
@@ -66,14 +60,8 @@ final class TopicSnapshot {
     static <V extends SpecificRecord> void scanLatest(ClusterOptions.Cluster cluster, Topic<V> topic,
                                                       java.util.function.Consumer<V> sink,
                                                       java.util.function.LongConsumer progress) {
-        Map<String, Object> config = new HashMap<>(cluster.client());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                AvroSerdes.<V>deserializer(cluster.registry()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
+        try (KafkaConsumer<String, V> consumer = consumer(cluster)) {
+            List<TopicPartition> partitions = assignAll(consumer, topic);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<String, String> latest = new HashMap<>();
             long[] read = {0};
@@ -109,6 +97,22 @@ final class TopicSnapshot {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
         }
+    }
+
+    /** A consumer outside any group that reads only committed records, values through the registry. */
+    private static <V extends SpecificRecord> KafkaConsumer<String, V> consumer(ClusterOptions.Cluster cluster) {
+        Map<String, Object> config = new HashMap<>(cluster.client());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new StringDeserializer(), AvroSerdes.<V>deserializer(cluster.registry()));
+    }
+
+    /** Assigns every partition of {@code topic} to {@code consumer}; returns them. */
+    private static List<TopicPartition> assignAll(KafkaConsumer<?, ?> consumer, Topic<?> topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        return partitions;
     }
 
     private static <V> void pass(KafkaConsumer<String, V> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end,

@@ -12,7 +12,6 @@ import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.CoverageCell;
-import dev.govwatch.schemas.ReportKey;
 
 /**
  * The coverage grid (agency × year: on time, late, missing, blocked, with its open problems), kept
@@ -35,7 +34,7 @@ public final class CoverageGrid {
         if (report.getReportYear() == null) {
             return;
         }
-        String agency = report.getAgency() != null ? report.getAgency() : ReportKey.parse(report.getReportKey()).agency();
+        String agency = ValidateProcessor.nameOf(report);
         CoverageCell cell = cell(agency, report.getReportYear());
         cell.setReportKey(report.getReportKey());
         cell.setUrl(report.getSourceUrl());

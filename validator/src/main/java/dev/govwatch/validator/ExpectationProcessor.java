@@ -23,15 +23,9 @@ final class ExpectationProcessor implements Processor<String, AgencyWatch, Strin
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        ValidatorMeters meters = new ValidatorMeters(context.metrics());
-        CoverageGrid coverage = new CoverageGrid(context.getStateStore(ValidateProcessor.COVERAGE_STORE));
         AlertLedger ledger = new AlertLedger(context.getStateStore(ValidateProcessor.ALERTS_STORE),
-                context.getStateStore(ValidateProcessor.INDEX_STORE),
-                alert -> {
-                    meters.changed(alert);
-                    coverage.alertChanged(alert);
-                    context.forward(new Record<>(alert.getId(), alert, alert.getUpdatedAt().toEpochMilli()));
-                });
+                context.getStateStore(ValidateProcessor.INDEX_STORE), new AlertChanges(context,
+                        new ValidatorMeters(context.metrics()), new CoverageGrid(context.getStateStore(ValidateProcessor.COVERAGE_STORE))));
         this.expected = new ExpectedReports(context.getStateStore(ValidateProcessor.AGENCIES_STORE),
                 context.getStateStore(ValidateProcessor.PORTAL_STATUS_STORE), missingReports, ledger);
     }

@@ -64,7 +64,8 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         this.checkedWith = context.getStateStore(CHECKED_STORE);
         this.metrics = new MetricsStore(context.getStateStore(METRICS_STORE), context.getStateStore(CONTRIBUTIONS_STORE),
                 validation.deadlines());
-        this.ledger = new AlertLedger(context.getStateStore(ALERTS_STORE), context.getStateStore(INDEX_STORE), this::forward);
+        this.ledger = new AlertLedger(context.getStateStore(ALERTS_STORE), context.getStateStore(INDEX_STORE),
+                new AlertChanges(context, meters, coverage));
         this.expected = new ExpectedReports(context.getStateStore(AGENCIES_STORE), context.getStateStore(PORTAL_STATUS_STORE),
                 missingReports, ledger);
         // Wall-clock time: deadlines pass whether or not reports arrive; also runs after a restart.
@@ -110,12 +111,6 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
             ledger.reconcile(ReportKey.parse(next.getReportKey()).toString(), validation.evaluate(next, report, null, now), now);
         }
         expected.reported(record.key(), report, now);
-    }
-
-    private void forward(Alert alert) {
-        meters.changed(alert);
-        coverage.alertChanged(alert);
-        context.forward(new Record<>(alert.getId(), alert, alert.getUpdatedAt().toEpochMilli()));
     }
 
     static String slot(String agency, int year) {
