@@ -74,6 +74,36 @@ class ProseReportExtractionTest {
         assertThat(zeros).isEmpty();
     }
 
+    /**
+     * The title gives only the year and no 发布机构 is printed: the agency is the one the page title
+     * names, because the report calls itself 我镇; a bureau's report (我局) on a page carrying only
+     * its portal's name is not taken for the county government's.
+     */
+    @Test
+    void anAgencyNamedOnlyByThePageTitleIsTakenWhereTheReportsOwnWordingAgrees() {
+        String body = REPORT.replace("城关镇2015年政府信息公开工作年度报告", "2015年政府信息公开工作年度报告")
+                .replace("时间：2016-03-20 来源：城关镇人民政府", "时间：2016-03-20");
+        AnnualReport town = extractHtml("2015年政府信息公开工作年度报告_城关镇人民政府", body);
+        assertThat(town.getAgency()).isEqualTo("城关镇人民政府");
+        assertThat(town.getLevel().name()).isEqualTo("TOWN");
+
+        AnnualReport bureau = extractHtml("2015年政府信息公开工作年度报告_示范县人民政府", body.replace("我镇", "我局"));
+        assertThat(bureau.getAgency()).isNotEqualTo("示范县人民政府");
+        AnnualReport named = extractHtml("2015年政府信息公开工作年度报告 - 示范县交通运输局 - 示范县人民政府", body.replace("我镇", "我局"));
+        assertThat(named.getAgency()).isEqualTo("示范县交通运输局");
+    }
+
+    private static AnnualReport extractHtml(String pageTitle, String text) {
+        StringBuilder html = new StringBuilder("<html><head><meta charset=\"utf-8\"><title>").append(pageTitle)
+                .append("</title></head><body><div class=\"article-content\">");
+        text.lines().forEach(line -> html.append("<p>").append(line).append("</p>"));
+        html.append("</div></body></html>");
+        Extraction extraction = new ReportExtractor().extract(PageShapes.page(html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/html; charset=UTF-8", "http://czz.gov.cn/nb/2015.html"), Instant.EPOCH);
+        assertThat(extraction).isInstanceOf(Extraction.Report.class);
+        return ((Extraction.Report) extraction).report();
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({"两, 2", "十, 10", "十二, 12", "二十, 20", "一百二十六, 126", "三千零五, 3005", "一万二千, 12000", "零, 0"})
     void chineseNumeralsAreRead(String numeral, long value) {

@@ -20,7 +20,9 @@ public final class Renderings {
     /** A shape of the report. */
     public enum Shape {
         HTML_TABLE, WORD_HTML, PIPES, TABS, CELL_PER_LINE, RUN_TOGETHER, ONE_LINE, MERGED_LABELS, SPLIT_LABELS,
-        SPLIT_LINES, DROPPED_ZEROS, PDF_FLOW
+        SPLIT_LINES, DROPPED_ZEROS, PDF_FLOW,
+        /** A text PDF printed from Word ({@link PrintedReport}): needs a Chinese TrueType font, see {@link PrintedReport#canPrint()}. */
+        PDF_TABLE
     }
 
     /** One rendering: its bytes and how a portal would serve them. */
@@ -54,6 +56,8 @@ public final class Renderings {
             case HTML_TABLE -> new Rendered(shape, (y2019 ? plainHtml(figures) : figures.html).getBytes(StandardCharsets.UTF_8),
                     "text/html; charset=UTF-8");
             case WORD_HTML -> new Rendered(shape, wordHtml(figures, y2019).getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
+            case PDF_TABLE -> new Rendered(shape, PrintedReport.pdf(figures, y2019, java.util.Arrays.hashCode(figures.t3.get("apps.new"))),
+                    "application/pdf");
             default -> new Rendered(shape, text(figures, shape, y2019).getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
         };
     }
@@ -74,7 +78,7 @@ public final class Renderings {
         return t3;
     }
 
-    private static List<Row> t3Rows(Report2021Page f, boolean y2019) {
+    static List<Row> t3Rows(Report2021Page f, boolean y2019) {
         List<Row> rows = t3Rows(f);
         if (!y2019) {
             return rows;

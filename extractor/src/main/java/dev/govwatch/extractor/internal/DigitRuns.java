@@ -8,7 +8,8 @@ import java.util.List;
  * 0, 66) into the row's cells. Every split into {@code width} numbers without leading zeros is
  * tried, and only those where the row's arithmetic holds (each group's last cell is the sum of the
  * others) are kept; the caller decides among several with the rest of the table, or leaves the
- * cells uncertain. Without arithmetic, only a run with one digit per cell splits.
+ * cells uncertain. Without arithmetic every split without leading zeros is kept: a run such as
+ * {@code 000} or {@code 0012} over three cells has only one.
  */
 public final class DigitRuns {
 
@@ -42,9 +43,6 @@ public final class DigitRuns {
      */
     public static List<long[]> split(String digits, int width, int groupSize) {
         List<long[]> found = new ArrayList<>();
-        if (groupSize == 0 && digits.length() != width) {
-            return found;
-        }
         long[] steps = {0};
         search(digits, 0, new long[width], 0, groupSize, found, steps);
         return found;

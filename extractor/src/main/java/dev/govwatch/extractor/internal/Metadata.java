@@ -2,6 +2,7 @@ package dev.govwatch.extractor.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,8 +124,9 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
                 // "淮安市人民政府" on one line and "2024年…年度报告" on the next, as PDFs print titles.
                 if (Character.isDigit(n.charAt(0)) && i > 0) {
                     String previous = Text.strip(lines.get(i - 1));
+                    // a name ending as an agency's does; a breadcrumb ("首页 > 政府信息公开年报") is none
                     if (!previous.isEmpty() && previous.length() <= 20 && AGENCY_SUFFIX.matcher(previous).find()
-                            && !previous.matches(".*\\d.*")) {
+                            && !previous.matches(".*\\d.*") && !BREADCRUMB.matcher(previous).find()) {
                         return previous + line;
                     }
                 }
@@ -196,6 +198,49 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
                 return c.group(1) + publisher;
             }
             return publisher;
+        }
+        return firstPersonAgency(doc, body);
+    }
+
+    /** How a report says "we": 我镇, 我乡, 我局 … and the ending of the name it stands for. */
+    private static final Pattern FIRST_PERSON = Pattern.compile("我(镇|乡|街道|县|区|市|局|委|办|厅|院|中心|所)");
+    /** Where a page names its agency besides the title: the page title's parts, the breadcrumb's steps. */
+    private static final java.util.Set<String> PLACES = java.util.Set.of("县", "区", "市");
+    private static final Pattern NAME_PARTS = Pattern.compile("[_|｜>＞»›/\\s－—–-]+");
+    private static final Pattern BREADCRUMB = Pattern.compile("[>＞»›|｜]");
+
+    /**
+     * A page whose title gives only the year ("2015年政府信息公开工作年度报告"), with no 发布机构:
+     * the agency is the one its page title or breadcrumb names, but only if the report's own
+     * first-person wording says it is that kind of body (我镇 for a 镇, 我局 for a 局), since a
+     * department's page carries its portal's name too.
+     */
+    private static String firstPersonAgency(ReportDocument doc, String text) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        Matcher we = FIRST_PERSON.matcher(text);
+        while (we.find()) {
+            counts.merge(we.group(1), 1, Integer::sum);
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        // A bureau's report speaks of 我市 or 我县 too; where a body says 我局 at all, that is who it is.
+        boolean body = counts.keySet().stream().anyMatch(u -> !PLACES.contains(u));
+        String unit = counts.entrySet().stream().filter(e -> !body || !PLACES.contains(e.getKey()))
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Pattern named = Pattern.compile("^[\\u4e00-\\u9fa5]{1,16}" + switch (unit) {
+            case "镇", "乡", "县", "区", "市" -> unit + "(人民政府)?";
+            case "街道" -> "街道(办事处)?";
+            case "委" -> "委(员会)?";
+            case "办" -> "办(公室)?";
+            default -> unit;
+        } + "$");
+        String sources = doc.meta().getOrDefault("html-title", "") + "\n" + doc.headerText();
+        for (String part : NAME_PARTS.split(Text.fold(sources))) {
+            String name = Text.strip(part);
+            if (named.matcher(name).matches() && !name.contains("年")) {
+                return name;
+            }
         }
         return null;
     }

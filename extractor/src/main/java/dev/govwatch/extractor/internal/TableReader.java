@@ -19,9 +19,14 @@ public final class TableReader {
             "^(\\(?[一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}[、.]|\\d{1,2}[、.．](?!\\d)|\\(\\d{1,2}\\))");
     /** A unit column of the old statistics table. */
     private static final Pattern UNIT = Pattern.compile("^(条|件|个|次|人|人次|万元|元|项|篇|场|期)$");
-    /** A group's label printed in the same cell as its first row's numbered label. */
+    /**
+     * A group's label, or a piece of it, printed in the same cell as a row's numbered label: merged
+     * ("不予公开1.属于国家秘密") or wrapped in a narrow PDF cell whose other piece went elsewhere
+     * ("（五）不予" beside "2.重复申请", "处理" lost).
+     */
     private static final Pattern GROUP_PREFIX = Pattern.compile(
-            "^(本年度办理结果|不予公开|无法提供|不予处理|其他处理)(?=\\(?[一二三四五六七八九十\\d]{1,2}[)、.．])");
+            "^([\\u4e00-\\u9fa5]{2,7})(?=\\(?[一二三四五六七八九十\\d]{1,2}[)、.．])");
+    private static final List<String> GROUP_NAMES = List.of("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理");
     /** Label pieces wrapped onto a following line are at most this long. */
     private static final int MAX_CONTINUATION = 30;
 
@@ -40,7 +45,7 @@ public final class TableReader {
         for (int i = 0; i < 4; i++) {
             String stripped = NUMBERING.matcher(n).replaceFirst("");
             Matcher group = GROUP_PREFIX.matcher(stripped);
-            if (group.find()) {
+            if (group.find() && GROUP_NAMES.stream().anyMatch(name -> name.contains(group.group(1)))) {
                 stripped = stripped.substring(group.end());
             }
             if (stripped.equals(n)) {
@@ -130,8 +135,10 @@ public final class TableReader {
             }
             if (hasNumberOrMark(printed)) {
                 List<String> columns = columnsOf.apply(spec.key());
-                if (printed.size() == 1 && aligner.hasArithmetic() && DigitRuns.isRun(printed.get(0).raw(), columns.size())) {
-                    // Without arithmetic a lone number may as well be one figure with the others dropped.
+                String lone = printed.size() == 1 ? printed.get(0).raw() : "";
+                if (DigitRuns.isRun(lone, columns.size()) && (aligner.hasArithmetic() || lone.charAt(0) == '0')) {
+                    // Without arithmetic a lone number may as well be one figure with the others dropped,
+                    // unless it starts with 0: no figure is printed so, so it is the row's figures run together.
                     rows.put(spec.key(), runRow(spec.key(), token.text(), columns, printed.get(0).raw(), aligner,
                             tableName, warnings));
                     i = Math.max(i + 1, j);
@@ -166,11 +173,13 @@ public final class TableReader {
                 cells.add(new CellValue(dev.govwatch.schemas.CellKind.NUMBER, (double) v, Long.toString(v),
                         dev.govwatch.schemas.CellSource.SPLIT_BY_ARITHMETIC));
             }
-            warnings.add(tableName + " row '" + label + "': figures run together (" + digits + "), split by the row's arithmetic");
+            warnings.add(tableName + " row '" + label + "': figures run together (" + digits + "), "
+                    + (aligner.hasArithmetic() ? "split by the row's arithmetic" : "split the only way without leading zeros"));
             return new ParsedRow(key, label, columns, cells);
         }
         String reason = splits.isEmpty() ? "数字连写为 " + digits + "，没有一种拆分符合该行的勾稽关系"
                 : splits.size() > DigitRuns.MAX_SPLITS ? "数字连写为 " + digits + "，可拆分的方式过多"
+                : !aligner.hasArithmetic() ? "数字连写为 " + digits + "，该行无勾稽关系，可拆分为 " + TableFit.describe(splits)
                 : "数字连写为 " + digits + "，可拆分为 " + TableFit.describe(splits);
         warnings.add(tableName + " row '" + label + "': figures run together (" + digits + "), "
                 + (splits.isEmpty() ? "no split fits the row's arithmetic" : splits.size() + " splits fit the row's arithmetic"));
