@@ -1,14 +1,10 @@
 package dev.govwatch.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import dev.govwatch.schemas.RegistryConnection;
 import dev.govwatch.stack.EmbeddedStack;
@@ -41,23 +37,7 @@ final class ClusterOptions {
     }
 
     Cluster resolve(Map<String, String> environment) throws IOException {
-        Map<String, Object> client = new HashMap<>();
-        if (configFile != null) {
-            Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(configFile)) {
-                file.load(reader);
-            }
-            file.forEach((k, v) -> {
-                if (k.toString().startsWith("kafka.")) {
-                    client.put(k.toString().substring("kafka.".length()), v);
-                }
-            });
-        }
-        environment.forEach((name, value) -> {
-            if (name.startsWith("GOVWATCH_KAFKA_")) {
-                client.put(name.substring("GOVWATCH_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
+        Map<String, Object> client = new HashMap<>(ClientSettings.load(configFile, environment).kafka());
         if (bootstrapServers != null || registryUrl != null) {
             if (bootstrapServers == null || registryUrl == null) {
                 throw new IllegalArgumentException("give both --bootstrap-servers and --registry-url, or neither (to use --data-dir)");

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -40,6 +39,10 @@ final class CrawlerCommand implements Callable<Integer> {
     @Option(names = "--registry-url", required = true, description = "Apicurio Registry v2 API URL.")
     private String registryUrl;
 
+    @Option(names = "--config", description = "Properties file; its kafka.* entries are Kafka client settings (TLS, SASL), "
+            + "as the other services take them; GOVWATCH_KAFKA_* variables override them.")
+    private Path configFile;
+
     @Option(names = "--group-id", defaultValue = "govwatch-crawler",
             description = "Consumer group of the crawler instances: they split the portals (default: ${DEFAULT-VALUE}).")
     private String groupId;
@@ -74,11 +77,23 @@ final class CrawlerCommand implements Callable<Integer> {
             file.errors().forEach(e -> err.println("govwatch crawler: " + portalFile + ": " + e));
             return 1;
         }
-        Map<String, Object> client = new HashMap<>();
-        client.put("bootstrap.servers", bootstrapServers);
+        Map<String, Object> client;
+        try {
+            client = ClientSettings.load(configFile, System.getenv()).client(bootstrapServers);
+        } catch (IllegalArgumentException e) {
+            err.println("govwatch crawler: " + e.getMessage());
+            return 2;
+        }
         RegistryConnection registry = RegistryConnection.of(registryUrl);
         try (Admin admin = Admin.create(client)) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.ALL);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            err.println("govwatch crawler: the Kafka client settings were refused: " + cause.getMessage());
+            return 2;
         }
         try (StopSignal stop = new StopSignal("govwatch-crawler-stop").arm(Duration.ofSeconds(60));
              CrawlSession session = new CrawlSession(client, registry, groupId, Duration.ofMillis(minDelayMs), meters, sweep -> {

@@ -119,7 +119,7 @@ final class ReplayCommand implements Callable<Integer> {
                 registryUrl = embedded.registryUrl();
                 client = new HashMap<>(Map.of("bootstrap.servers", bootstrap));
             }
-            Map<String, Object> props = new HashMap<>();
+            Map<String, Object> props = ClientSettings.load(cluster.configFile, System.getenv()).serviceProperties();
             client.forEach((k, v) -> props.put(ServiceConfig.KAFKA_PREFIX + k, v));
             props.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrap);
             props.put(ServiceConfig.REGISTRY_URL, registryUrl);

@@ -1,13 +1,8 @@
 package dev.govwatch.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import dev.govwatch.streams.ServiceConfig;
 import picocli.CommandLine.Option;
@@ -50,20 +45,7 @@ final class ServiceOptions {
     }
 
     ServiceConfig toConfig(String defaultApplicationId, Map<String, String> environment) throws IOException {
-        Map<String, Object> props = new HashMap<>();
-        if (configFile != null) {
-            Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(configFile)) {
-                file.load(reader);
-            }
-            file.forEach((k, v) -> props.put(k.toString(), v));
-        }
-        environment.forEach((name, value) -> {
-            if (name.startsWith("GOVWATCH_KAFKA_")) {
-                props.put(ServiceConfig.KAFKA_PREFIX
-                        + name.substring("GOVWATCH_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
+        Map<String, Object> props = ClientSettings.load(configFile, environment).serviceProperties();
         putIfSet(props, ServiceConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         putIfSet(props, ServiceConfig.REGISTRY_URL, registryUrl);
         putIfSet(props, ServiceConfig.APPLICATION_ID, applicationId);

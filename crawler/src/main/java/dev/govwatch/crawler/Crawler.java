@@ -31,8 +31,6 @@ import crawlercommons.sitemaps.SiteMapIndex;
 import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
-import crawlercommons.robots.SimpleRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.govwatch.schemas.CrawlState;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.PageImage;
@@ -62,7 +60,7 @@ public final class Crawler implements AutoCloseable {
     private static final int IMAGE_HEADROOM = 64 * 1024;
 
     /** How much of a robots.txt is read (RFC 9309 asks for at least 500 KiB). */
-    static final int ROBOTS_LIMIT = 500 * 1024;
+    static final int ROBOTS_LIMIT = RobotsCache.LIMIT;
     /** Sitemaps read per portal, and children per sitemap index. */
     private static final int MAX_SITEMAPS = 10;
 
@@ -73,7 +71,7 @@ public final class Crawler implements AutoCloseable {
     private final CrawlerMetrics metrics;
     private final HostScheduler scheduler = new HostScheduler();
     private final Map<String, CrawlState> states = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<BaseRobotRules>> robots = new ConcurrentHashMap<>();
+    private final RobotsCache robots;
     private final Map<String, PortalState> portalStates = new ConcurrentHashMap<>();
 
     /** What one sweep of one portal did. */
@@ -89,6 +87,7 @@ public final class Crawler implements AutoCloseable {
         this.settings = settings;
         this.sink = sink;
         this.clock = clock;
+        this.robots = new RobotsCache(clock);
         this.fetcher = new Fetcher(settings);
         this.metrics = new CrawlerMetrics(meters);
         metrics.watchQueues(scheduler::waiting, scheduler::busiestHost);
@@ -368,23 +367,12 @@ public final class Crawler implements AutoCloseable {
         });
     }
 
-    /** robots.txt of the URL's host, fetched once per crawler and politely, like any other request. */
+    /** robots.txt of the URL's host, fetched politely like any other request and kept as {@link RobotsCache} says. */
     private CompletableFuture<BaseRobotRules> robotsFor(Portal portal, String url) {
         URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-        return robots.computeIfAbsent(origin, o -> scheduler.submit(uri.getHost(), delayFor(portal, null),
-                        () -> fetcher.get(o + "/robots.txt", null, null, portal.getAcceptBrokenTls()))
-                .thenApply(r -> {
-                    if (r.status() == 200) {
-                        // RFC 9309 lets a crawler stop reading at 500 KiB; a larger file is cut there.
-                        byte[] body = r.body().length > ROBOTS_LIMIT ? java.util.Arrays.copyOf(r.body(), ROBOTS_LIMIT) : r.body();
-                        return (BaseRobotRules) new SimpleRobotRulesParser().parseContent(o + "/robots.txt", body,
-                                String.valueOf(r.header("content-type")), List.of("govwatch"));
-                    }
-                    // No robots.txt (4xx) allows everything; a server error (5xx) allows nothing for now (RFC 9309).
-                    return (BaseRobotRules) new SimpleRobotRules(r.status() >= 500
-                            ? SimpleRobotRules.RobotRulesMode.ALLOW_NONE : SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
-                }));
+        return robots.rules(origin, () -> scheduler.submit(uri.getHost(), delayFor(portal, null),
+                () -> fetcher.get(origin + "/robots.txt", null, null, portal.getAcceptBrokenTls())));
     }
 
     private Duration delayFor(Portal portal, BaseRobotRules rules) {
