@@ -314,6 +314,11 @@ public final class Crawler implements AutoCloseable {
         }
         String host = URI.create(url).getHost();
         return robotsFor(portal, url).thenCompose(rules -> {
+            if (rules instanceof RobotsCache.Unreachable unreachable) {
+                // Not a site that forbids us but one we cannot read: a failure, so the portal is UNREACHABLE
+                // (its agencies BLOCKED), never a sweep that found nothing (which could raise MISSING).
+                return CompletableFuture.completedFuture(Optional.of(FetchResult.failed(url, unreachable.reason())));
+            }
             if (!rules.isAllowed(url)) {
                 LOG.debug("robots.txt disallows {}", url);
                 return CompletableFuture.completedFuture(Optional.<FetchResult>empty());
@@ -371,7 +376,9 @@ public final class Crawler implements AutoCloseable {
     private CompletableFuture<BaseRobotRules> robotsFor(Portal portal, String url) {
         URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-        return robots.rules(origin, () -> scheduler.submit(uri.getHost(), delayFor(portal, null),
+        // A portal that accepts a broken certificate reads a robots.txt the strict ones cannot: kept apart.
+        String key = portal.getAcceptBrokenTls() ? origin + " (any certificate)" : origin;
+        return robots.rules(key, origin, () -> scheduler.submit(uri.getHost(), delayFor(portal, null),
                 () -> fetcher.get(origin + "/robots.txt", null, null, portal.getAcceptBrokenTls())));
     }
 

@@ -38,7 +38,7 @@ import dev.govwatch.schemas.Region;
  *     listPages: [http://www.yiyuan.gov.cn/gongkai/zfxxgknb/index.html]
  *     linkPatterns: ['.*&#47;t\d{8}_\d+\.html']       # optional
  *     expectedAgencies: [{name: 沂源县人民政府, level: COUNTY}]   # optional
- *     crawlIntervalHours: 6        # optional, default 6
+ *     crawlInterval: 6h            # optional, default 6h: 90s, 30m, 6h, 1d, 1h30m (at least 1m)
  *     hostDelayMillis: 2000        # optional, default 2000
  *     charset: GB18030             # optional
  *     acceptBrokenTls: false       # optional
@@ -48,7 +48,7 @@ import dev.govwatch.schemas.Region;
 public final class PortalFile {
 
     private static final List<String> KEYS = List.of("id", "name", "region", "listPages", "linkPatterns", "expectedAgencies",
-            "crawlIntervalHours", "hostDelayMillis", "charset", "acceptBrokenTls", "allowPrivateAddresses");
+            "crawlInterval", "crawlIntervalHours", "hostDelayMillis", "charset", "acceptBrokenTls", "allowPrivateAddresses");
     private static final List<String> REGION_KEYS = List.of("code", "province", "prefecture", "county");
 
     /** The portals read, and every error found with its line. */
@@ -176,13 +176,13 @@ public final class PortalFile {
         } else if (regionNode != null) {
             errors.add(line(regionNode) + where + "'region' is a mapping {code, province, prefecture, county}");
         }
-        long intervalHours = number(entry, "crawlIntervalHours", 6, errors, where);
+        long intervalSeconds = interval(entry, errors, where);
         long delay = number(entry, "hostDelayMillis", 2000, errors, where);
         if (errors.size() > before) {
             return null;
         }
         return Portal.newBuilder().setId(id).setName(name).setRegion(region.build()).setListPages(listPages)
-                .setLinkPatterns(patterns).setExpectedAgencies(agencies).setCrawlIntervalSeconds(intervalHours * 3600)
+                .setLinkPatterns(patterns).setExpectedAgencies(agencies).setCrawlIntervalSeconds(intervalSeconds)
                 .setHostDelayMillis(delay).setCharset(scalar(value(entry, "charset")))
                 .setAcceptBrokenTls(bool(entry, "acceptBrokenTls")).setAllowPrivateAddresses(bool(entry, "allowPrivateAddresses"))
                 .build();
@@ -213,6 +213,43 @@ public final class PortalFile {
             errors.add(line(node) + where + "'" + key + "' must be a list");
         }
         return values;
+    }
+
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("((\\d+)([dhms]))+");
+    private static final java.util.regex.Pattern DURATION_PART = java.util.regex.Pattern.compile("(\\d+)([dhms])");
+    private static final long MIN_INTERVAL_SECONDS = 60;
+
+    /** {@code crawlInterval: 30m} (or {@code 90s}, {@code 6h}, {@code 1d}, {@code 1h30m}); the older {@code crawlIntervalHours: 6} still read. */
+    private static long interval(MappingNode entry, List<String> errors, String where) {
+        Node duration = value(entry, "crawlInterval");
+        Node hours = value(entry, "crawlIntervalHours");
+        if (duration != null && hours != null) {
+            errors.add(line(hours) + where + "give 'crawlInterval' or the older 'crawlIntervalHours', not both");
+            return 0;
+        }
+        if (duration == null) {
+            return number(entry, "crawlIntervalHours", 6, errors, where) * 3600;
+        }
+        String text = String.valueOf(scalar(duration)).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!DURATION.matcher(text).matches()) {
+            errors.add(line(duration) + where + "'crawlInterval' is a duration such as 30m, 6h, 1d or 1h30m, not '" + scalar(duration) + "'");
+            return 0;
+        }
+        long seconds = 0;
+        java.util.regex.Matcher m = DURATION_PART.matcher(text);
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            seconds += switch (m.group(2)) {
+                case "d" -> n * 86_400;
+                case "h" -> n * 3_600;
+                case "m" -> n * 60;
+                default -> n;
+            };
+        }
+        if (seconds < MIN_INTERVAL_SECONDS) {
+            errors.add(line(duration) + where + "'crawlInterval' must be at least 1m (a portal is not a feed), not '" + scalar(duration) + "'");
+        }
+        return seconds;
     }
 
     private static long number(MappingNode entry, String key, long fallback, List<String> errors, String where) {

@@ -29,6 +29,24 @@ final class RobotsCache {
     static final Duration FIRST_RETRY = Duration.ofMinutes(5);
     static final Duration MAX_RETRY = Duration.ofHours(2);
 
+    /**
+     * "Disallow all" because robots.txt could not be read (RFC 9309 §2.3.1.4): the crawler counts
+     * the requests it stops as failures, with the reason, not as pages the site forbids.
+     */
+    static final class Unreachable extends SimpleRobotRules {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        Unreachable(String reason) {
+            super(RobotRulesMode.ALLOW_NONE);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
     private record Entry(CompletableFuture<BaseRobotRules> rules, Instant expires, BaseRobotRules lastRead, int failures) {
     }
 
@@ -39,12 +57,12 @@ final class RobotsCache {
         this.clock = clock;
     }
 
-    /** The origin's rules, fetched with {@code fetch} when none are cached or they have expired. */
-    CompletableFuture<BaseRobotRules> rules(String origin, Supplier<CompletableFuture<FetchResult>> fetch) {
+    /** The origin's rules (cached under {@code key}), fetched with {@code fetch} when none are cached or they have expired. */
+    CompletableFuture<BaseRobotRules> rules(String key, String origin, Supplier<CompletableFuture<FetchResult>> fetch) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         CompletableFuture<BaseRobotRules>[] created = new CompletableFuture[1];
-        Entry entry = entries.compute(origin, (o, old) -> {
+        Entry entry = entries.compute(key, (k, old) -> {
             if (old != null && (!old.rules().isDone() || now.isBefore(old.expires()))) {
                 return old;
             }
@@ -59,12 +77,12 @@ final class RobotsCache {
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
-            answer.whenComplete((r, error) -> settle(origin, created[0], r, error, entry.lastRead(), entry.failures()));
+            answer.whenComplete((r, error) -> settle(key, origin, created[0], r, error, entry.lastRead(), entry.failures()));
         }
         return entry.rules();
     }
 
-    private void settle(String origin, CompletableFuture<BaseRobotRules> pending, FetchResult r, Throwable error,
+    private void settle(String key, String origin, CompletableFuture<BaseRobotRules> pending, FetchResult r, Throwable error,
                         BaseRobotRules lastRead, int failures) {
         Instant now = clock.instant();
         boolean unreachable = error != null || r.error() != null || r.status() >= 500 || r.status() == 0;
@@ -72,7 +90,8 @@ final class RobotsCache {
         Entry entry;
         if (unreachable) {
             // Disallow all for now, unless rules were read before: those stay in force (RFC 9309 §2.4).
-            rules = lastRead != null ? lastRead : new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+            String why = error != null ? String.valueOf(error.getMessage()) : r.error() != null ? r.error() : "HTTP " + r.status();
+            rules = lastRead != null ? lastRead : new Unreachable(origin + "/robots.txt unreachable (" + why + "); asked again after a while");
             Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures, 10));
             entry = new Entry(pending, now.plus(wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait), lastRead, failures + 1);
         } else if (r.status() == 200) {
@@ -86,7 +105,7 @@ final class RobotsCache {
             rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
             entry = new Entry(pending, now.plus(FRESH), rules, 0);
         }
-        entries.put(origin, entry);
+        entries.put(key, entry);
         pending.complete(rules);
     }
 }

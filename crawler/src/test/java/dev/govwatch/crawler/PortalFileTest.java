@@ -77,6 +77,29 @@ class PortalFileTest {
     }
 
     @Test
+    void crawlIntervalIsADurationAndTheOlderHoursStillRead() {
+        PortalFile.Result result = PortalFile.read(new StringReader("""
+                portals:
+                  - {id: a, name: 甲县人民政府, listPages: [http://a.gov.cn/nb/], crawlInterval: 30m}
+                  - {id: b, name: 乙县人民政府, listPages: [http://b.gov.cn/nb/], crawlInterval: 1d}
+                  - {id: c, name: 丙县人民政府, listPages: [http://c.gov.cn/nb/], crawlInterval: 1h30m}
+                  - {id: d, name: 丁县人民政府, listPages: [http://d.gov.cn/nb/], crawlIntervalHours: 2}
+                """));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.portals()).extracting(Portal::getCrawlIntervalSeconds).containsExactly(1800L, 86_400L, 5400L, 7200L);
+
+        PortalFile.Result bad = PortalFile.read(new StringReader("""
+                portals:
+                  - {id: a, name: 甲县人民政府, listPages: [http://a.gov.cn/nb/], crawlInterval: soon}
+                  - {id: b, name: 乙县人民政府, listPages: [http://b.gov.cn/nb/], crawlInterval: 20s}
+                  - {id: c, name: 丙县人民政府, listPages: [http://c.gov.cn/nb/], crawlInterval: 6h, crawlIntervalHours: 6}
+                """));
+        assertThat(bad.errors()).anySatisfy(e -> assertThat(e).startsWith("line 2: ").contains("30m, 6h, 1d"))
+                .anySatisfy(e -> assertThat(e).startsWith("line 3: ").contains("at least 1m"))
+                .anySatisfy(e -> assertThat(e).startsWith("line 4: ").contains("not both"));
+    }
+
+    @Test
     void aFileWithoutPortalsSaysWhatItNeeds() {
         assertThat(PortalFile.read(new StringReader("sites: []\n")).errors())
                 .containsExactly("line 1: the file must have a top-level 'portals:' list");

@@ -21,7 +21,7 @@ import dev.govwatch.schemas.Region;
 
 /**
  * robots.txt kept as RFC 9309 says: a server error means "disallow all" only for a while, then the
- * file is asked for again; rules read are used for a day at most. Before, one 503 for robots.txt
+ * file is asked for again; rules read are used for a day at most, and through an outage after that. Before, one 503 for robots.txt
  * kept the host disallowed until the crawler was restarted.
  */
 class RobotsExpiryTest {
@@ -76,8 +76,14 @@ class RobotsExpiryTest {
         site.serve("/robots.txt", Response.of(503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8)));
 
         Crawler.Sweep first = crawler.sweep(portal(site)).get();
-        assertThat(first.disallowed()).as("%s", first).isPositive();
+        // Not a site that forbids us but one we cannot read: the portal is UNREACHABLE (its agencies
+        // BLOCKED, never MISSING), with the reason.
+        assertThat(first.failed()).as("%s", first).isPositive();
         assertThat(sink.pages).isEmpty();
+        assertThat(sink.statuses).singleElement().satisfies(s -> {
+            assertThat(s.getState()).isEqualTo(dev.govwatch.schemas.PortalState.UNREACHABLE);
+            assertThat(s.getDetail()).contains("robots.txt unreachable (HTTP 503)");
+        });
 
         // The server recovers; within the retry wait the host stays disallowed without asking again …
         site.serve("/robots.txt", Response.of(404, "text/plain", new byte[0]));
@@ -92,6 +98,7 @@ class RobotsExpiryTest {
         assertThat(robotsHits()).isEqualTo(2);
         assertThat(third.disallowed()).isZero();
         assertThat(sink.pages).hasSize(2);
+        assertThat(sink.statuses.get(sink.statuses.size() - 1).getState()).isEqualTo(dev.govwatch.schemas.PortalState.OK);
     }
 
     @Test
