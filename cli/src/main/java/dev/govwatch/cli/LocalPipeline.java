@@ -33,6 +33,7 @@ import dev.govwatch.stack.StackConfig;
 import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
+import dev.govwatch.validator.ExtractorOffsets;
 import dev.govwatch.validator.ValidatorTopology;
 import dev.govwatch.validator.query.KafkaDecisionLog;
 import dev.govwatch.validator.query.QueryServer;
@@ -75,8 +76,11 @@ final class LocalPipeline implements AutoCloseable {
             HostInfo self = new HostInfo("127.0.0.1", httpPort);
             Map<String, Object> validatorProps = new HashMap<>(Map.of("kafka.application.server", self.host() + ":" + self.port()));
             ServiceConfig validatorConfig = service(options, ValidatorTopology.APPLICATION_ID, validatorProps);
+            // The validator judges a freshly swept portal's absences once the extractor has read its pages.
+            ExtractorOffsets extraction = remember(new ExtractorOffsets(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                    ExtractorTopology.APPLICATION_ID));
             StreamsService validator = running(StreamsService.start("validator",
-                    ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing()),
+                    ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing().watching(extraction)),
                     validatorConfig, (short) 1, Duration.ofMinutes(2)));
             try {
                 KafkaDecisionLog decisions = remember(new KafkaDecisionLog(validatorConfig));

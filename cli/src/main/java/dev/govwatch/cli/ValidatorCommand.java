@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
+import dev.govwatch.validator.ExtractorOffsets;
 import dev.govwatch.validator.ValidatorTopology;
+import dev.govwatch.extractor.ExtractorTopology;
 import dev.govwatch.validator.query.KafkaDecisionLog;
 import dev.govwatch.validator.query.QueryServer;
 import dev.govwatch.validator.query.WriteAccess;
@@ -49,8 +51,14 @@ final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--grace-days", defaultValue = "7", description = "Days after a deadline before a report counts as MISSING (default: ${DEFAULT-VALUE}).")
     private int graceDays;
 
-    @Option(names = "--missing-check-minutes", defaultValue = "60", description = "How often expected reports are looked for (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--missing-check-minutes", defaultValue = "60", description = "How often every expected report is looked for "
+            + "(default: ${DEFAULT-VALUE}); a freshly swept portal's agencies are judged within seconds of the extractor reading its pages.")
     private int checkMinutes;
+
+    @Option(names = "--extractor-application-id", defaultValue = ExtractorTopology.APPLICATION_ID,
+            description = "The extractor's application id, whose progress on the pages topic tells when a swept portal "
+                    + "can be judged (default: ${DEFAULT-VALUE}).")
+    private String extractorApplicationId;
 
     /** Ctrl-C, or a test, stops the service. */
     final StopSignal stop = new StopSignal("govwatch-validator-stop");
@@ -65,9 +73,10 @@ final class ValidatorCommand implements Callable<Integer> {
         }
         ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, env);
         try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
+             ExtractorOffsets extraction = new ExtractorOffsets(config.clientProperties(), extractorApplicationId);
              StreamsService service = StreamsService.start("validator",
                 ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), new ValidatorTopology.MissingPolicy(
-                        java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes))), config,
+                        java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes), extraction)), config,
                 options.replicationFactor, Duration.ofMinutes(2))) {
             service.failure().thenRun(stop::request);
             KafkaDecisionLog decisions = httpPort < 0 ? null : new KafkaDecisionLog(config);

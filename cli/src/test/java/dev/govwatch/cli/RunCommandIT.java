@@ -25,7 +25,8 @@ import dev.govwatch.samples.Report2021Page;
 
 /**
  * {@code govwatch run} end to end in one process: a simulated portal publishes a report whose
- * table 四 does not add up; the run crawls it, extracts it, validates it and prints the alert.
+ * table 四 does not add up; the run crawls it, extracts it, validates it and prints the alert; an
+ * agency the portal lists, with no report, is MISSING within a minute of the start.
  */
 class RunCommandIT {
 
@@ -42,6 +43,7 @@ class RunCommandIT {
                         listPages: [%s]
                         hostDelayMillis: 100
                         allowPrivateAddresses: true
+                        expectedAgencies: [{name: 测试县水利局, level: DEPARTMENT}]
                     """.formatted(site.columnUrl()));
 
             List<String[]> posts = new CopyOnWriteArrayList<>(); // {signature, body}
@@ -68,7 +70,13 @@ class RunCommandIT {
                     "--portals", portals.toString(), "--data-dir", dir.resolve("data").toString(), "--min-delay-ms", "100",
                     "--metrics-port", "0", "--http-port", "0", "--webhooks", webhooks.toString()));
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline && !(output.toString().contains("T4_TOTALS") && !posts.isEmpty()) && !exit.isDone()) {
+            long started = System.nanoTime();
+            long missingAfter = -1;
+            while (System.nanoTime() < deadline && !(output.toString().contains("T4_TOTALS") && !posts.isEmpty()
+                    && missingAfter >= 0) && !exit.isDone()) {
+                if (missingAfter < 0 && output.toString().matches("(?s).*ALERT OPEN +MISSING .*测试县水利局.*")) {
+                    missingAfter = System.nanoTime() - started;
+                }
                 Thread.sleep(500);
             }
             String metricsUrl = output.toString().replaceAll("(?s).*metrics: (http://\\S+/metrics).*", "$1");
@@ -87,6 +95,10 @@ class RunCommandIT {
                     .contains("swept run-it: 1 report link(s), 1 published")
                     .containsPattern("ALERT OPEN +INCONSISTENT +T4_TOTALS .*≠ 总计 " + (page.t4[4] + 5));
             assertThat(metrics).contains("govwatch_crawler_pages_published_total 1.0");
+            // A listed agency without a report is MISSING once the first sweep's pages are extracted:
+            // within a minute of starting, not at the second hourly check.
+            assertThat(missingAfter).as(output.toString()).isBetween(0L, Duration.ofMinutes(1).toNanos());
+            System.out.printf("run: MISSING for the listed agency %.1f s after start%n", missingAfter / 1e9);
             receiver.stop(0);
             // The webhook got the alert, signed with its secret.
             assertThat(posts).singleElement().satisfies(p -> {

@@ -13,25 +13,38 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.CrawlState;
+import dev.govwatch.schemas.PortalStatus;
 import dev.govwatch.schemas.RegistryConnection;
 import dev.govwatch.schemas.Topics;
 
-/** Reads the compacted crawl-state topic to its end: what a restarted crawler already knows. */
+/**
+ * Reads the crawler's compacted topics to their end: what a restarted crawler already knows of
+ * each URL (crawl-state) and of each portal (portal-status).
+ */
 public final class CrawlStateLoader {
 
     private CrawlStateLoader() {
     }
 
     public static List<CrawlState> load(Map<String, Object> clientConfig, RegistryConnection registry, Duration timeout) {
+        return latest(Topics.CRAWL_STATE.name(), clientConfig, registry, timeout);
+    }
+
+    /** The last status published for each portal. */
+    public static List<PortalStatus> portalStatuses(Map<String, Object> clientConfig, RegistryConnection registry, Duration timeout) {
+        return latest(Topics.PORTAL_STATUS.name(), clientConfig, registry, timeout);
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> List<T> latest(String topic, Map<String, Object> clientConfig, RegistryConnection registry, Duration timeout) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Only what the crawler committed: a page and its state arrive together or not at all.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, CrawlState> latest = new HashMap<>();
-        try (KafkaConsumer<String, CrawlState> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                AvroSerdes.<CrawlState>deserializer(registry))) {
+        Map<String, T> latest = new HashMap<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                AvroSerdes.<T>deserializer(registry))) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(Topics.CRAWL_STATE.name(), timeout)
+            consumer.partitionsFor(topic, timeout)
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -39,7 +52,7 @@ public final class CrawlStateLoader {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("crawl state not read within " + timeout);
+                    throw new IllegalStateException(topic + " not read within " + timeout);
                 }
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (r.value() == null) {

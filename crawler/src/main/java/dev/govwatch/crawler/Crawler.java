@@ -72,7 +72,7 @@ public final class Crawler implements AutoCloseable {
     private final HostScheduler scheduler = new HostScheduler();
     private final Map<String, CrawlState> states = new ConcurrentHashMap<>();
     private final RobotsCache robots;
-    private final Map<String, PortalState> portalStates = new ConcurrentHashMap<>();
+    private final Map<String, PortalStatus> portalStates = new ConcurrentHashMap<>();
 
     /** What one sweep of one portal did. */
     public record Sweep(String portalId, int listPages, int reportLinks, int published, int notModified, int blocked,
@@ -104,6 +104,14 @@ public final class Crawler implements AutoCloseable {
     /** What an earlier run knew (from the crawl-state topic), so that a restart does not refetch everything. */
     public void resume(Iterable<CrawlState> known) {
         known.forEach(s -> states.put(s.getUrl(), s));
+    }
+
+    /**
+     * The portals' statuses an earlier run published: a portal read without trouble before the
+     * restart has been OK since then, not since the restart.
+     */
+    public void resumePortals(Iterable<PortalStatus> known) {
+        known.forEach(s -> portalStates.put(s.getPortalId(), s));
     }
 
     public CompletableFuture<Sweep> sweep(Portal portal) {
@@ -390,15 +398,21 @@ public final class Crawler implements AutoCloseable {
         return Duration.ofMillis(ms);
     }
 
+    /**
+     * After every sweep: the portal's state, since when it has held (kept across restarts, see
+     * {@link #resumePortals}), and when this sweep ended, so that the validator can judge absences
+     * once the sweep's pages are extracted rather than a fixed time later.
+     */
     private void updatePortalStatus(Portal portal, Counter counter) {
         PortalState state = counter.blocked > 0 ? PortalState.BLOCKED
                 : counter.listPages == 0 && counter.failed > 0 ? PortalState.UNREACHABLE : PortalState.OK;
-        PortalState previous = portalStates.put(portal.getId(), state);
-        if (previous != state) {
-            Instant now = clock.instant();
-            sink.portalStatus(PortalStatus.newBuilder().setPortalId(portal.getId()).setState(state).setSince(now)
-                    .setCheckedAt(now).setDetail(counter.firstProblem).build());
-        }
+        Instant now = clock.instant();
+        PortalStatus status = portalStates.compute(portal.getId(), (id, previous) -> PortalStatus.newBuilder()
+                .setPortalId(id).setState(state)
+                .setSince(previous != null && previous.getState() == state ? previous.getSince() : now)
+                .setCheckedAt(now).setSweptAt(now).setDetail(counter.firstProblem)
+                .setPagesThrough(previous == null ? new java.util.HashMap<>() : previous.getPagesThrough()).build());
+        sink.portalStatus(status);
     }
 
     private static FetchedPage page(Portal portal, FetchResult r, String sha, Instant now) {

@@ -51,6 +51,7 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
     /** Sends share the read lock; a commit takes the write lock, so it never splits a page from its state. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<String> urlsInTransaction = new ArrayList<>();
+    private final Map<String, Map<String, Long>> pagesThrough = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService committer;
     private volatile Consumer<List<String>> onLost = urls -> { };
     private boolean dirty;
@@ -107,9 +108,20 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
         }
     }
 
+    /**
+     * The status with {@code pagesThrough}: for each pages partition, the offset just past the last
+     * page of this portal sent so far (by this process or, as the status carries it, an earlier one).
+     * The sends are flushed first, so that their offsets are known.
+     */
     @Override
     public void portalStatus(PortalStatus status) {
-        send(Topics.PORTAL_STATUS.name(), status.getPortalId(), status, null);
+        producer.flush();
+        Map<String, Long> merged = new HashMap<>(status.getPagesThrough());
+        Map<String, Long> sent = pagesThrough.get(status.getPortalId());
+        if (sent != null) {
+            sent.forEach((partition, offset) -> merged.merge(partition, offset, Math::max));
+        }
+        send(Topics.PORTAL_STATUS.name(), status.getPortalId(), PortalStatus.newBuilder(status).setPagesThrough(merged).build(), null);
     }
 
     /** Publishes the watched portals, for the validator's expected agencies. */
@@ -124,7 +136,17 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
     private boolean send(String topic, String key, SpecificRecord value, String url) {
         lock.readLock().lock();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value));
+            if (value instanceof FetchedPage page) {
+                // Where each portal's pages went: the validator judges absences once the extractor has read past them.
+                producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+                    if (error == null && metadata.hasOffset()) {
+                        pagesThrough.computeIfAbsent(page.getPortalId(), p -> new java.util.concurrent.ConcurrentHashMap<>())
+                                .merge(Integer.toString(metadata.partition()), metadata.offset() + 1, Math::max);
+                    }
+                });
+            } else {
+                producer.send(new ProducerRecord<>(topic, key, value));
+            }
             synchronized (urlsInTransaction) {
                 dirty = true;
                 if (url != null) {

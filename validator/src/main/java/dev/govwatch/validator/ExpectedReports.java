@@ -24,6 +24,8 @@ final class ExpectedReports {
     private final KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus;
     private final MissingReports missingReports;
     private final AlertLedger ledger;
+    /** The sweep each portal was last judged on, in this task (after a restart every portal is judged once more). */
+    private final java.util.Map<String, Instant> judgedSweeps = new java.util.HashMap<>();
 
     ExpectedReports(KeyValueStore<String, AgencyWatch> agencies,
                     KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus,
@@ -96,6 +98,38 @@ final class ExpectedReports {
             }
         }
         all.forEach(watch -> check(watch, now));
+    }
+
+    /**
+     * The agencies of portals swept since they were last judged, once each sweep can be judged:
+     * so that an absence is seen minutes after a sweep, not at the next hourly check.
+     */
+    void checkSwept(Instant now) {
+        java.util.Set<String> ready = new java.util.HashSet<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<PortalStatus>> it = portalStatus.all()) {
+            while (it.hasNext()) {
+                PortalStatus status = it.next().value.value();
+                Instant swept = status.getSweptAt();
+                if (swept != null && swept.isAfter(judgedSweeps.getOrDefault(status.getPortalId(), Instant.MIN))
+                        && missingReports.canJudge(status, now)) {
+                    ready.add(status.getPortalId());
+                    judgedSweeps.put(status.getPortalId(), swept);
+                }
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        List<AgencyWatch> due = new ArrayList<>();
+        try (KeyValueIterator<String, AgencyWatch> it = agencies.all()) {
+            while (it.hasNext()) {
+                AgencyWatch watch = it.next().value;
+                if (watch.getPortalId() != null && ready.contains(watch.getPortalId())) {
+                    due.add(watch);
+                }
+            }
+        }
+        due.forEach(watch -> check(watch, now));
     }
 
     private PortalStatus portalOf(AgencyWatch watch) {

@@ -40,15 +40,23 @@ public final class MissingReports {
     private final Deadlines deadlines;
     private final Duration grace;
     private final Duration settle;
+    private final ExtractionProgress extraction;
 
     /**
-     * @param settle how long the crawler must have read a portal without trouble before an absence
-     *               on it counts: a freshly started crawler has not yet published what it found
+     * @param settle     where the extractor's progress cannot be seen: how long after a sweep (or,
+     *                   from a crawler that does not say when it swept, after the portal became
+     *                   readable) an absence on it counts
+     * @param extraction where the extractor is
      */
-    public MissingReports(Deadlines deadlines, Duration grace, Duration settle) {
+    public MissingReports(Deadlines deadlines, Duration grace, Duration settle, ExtractionProgress extraction) {
         this.deadlines = deadlines;
         this.grace = grace;
         this.settle = settle;
+        this.extraction = extraction;
+    }
+
+    public MissingReports(Deadlines deadlines, Duration grace, Duration settle) {
+        this(deadlines, grace, settle, ExtractionProgress.UNSEEN);
     }
 
     /**
@@ -61,10 +69,27 @@ public final class MissingReports {
         if (agency.getPortalId() == null) {
             return true;
         }
-        if (portal == null) {
-            return false;
+        return portal != null && canJudge(portal, now);
+    }
+
+    /**
+     * Whether the portal's latest sweep tells anything now: one that could not read it always does
+     * (BLOCKED); one that read it does once the extractor has read the pages it published, so that a
+     * report found by that sweep is never called missing while it is still on its way.
+     */
+    public boolean canJudge(PortalStatus portal, Instant now) {
+        if (portal.getState() != PortalState.OK) {
+            return true;
         }
-        return portal.getState() != PortalState.OK || portal.getSince() == null || !portal.getSince().isAfter(now.minus(settle));
+        if (portal.getSweptAt() == null) {
+            // A crawler that does not say when it swept: wait until the portal has been readable for a while.
+            return portal.getSince() == null || !portal.getSince().isAfter(now.minus(settle));
+        }
+        return switch (extraction.of(portal.getPagesThrough())) {
+            case PASSED -> true;
+            case PENDING -> false;
+            case UNKNOWN -> !portal.getSweptAt().isAfter(now.minus(settle));
+        };
     }
 
     /** The MISSING and BLOCKED alerts of one agency at {@code now}. */

@@ -49,7 +49,10 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
     private ValidatorMeters meters;
     private CoverageGrid coverage;
 
-    ValidateProcessor(Validation validation, MissingReports missingReports, Duration checkInterval) {
+    private final Duration sweepCheck;
+
+    ValidateProcessor(Validation validation, MissingReports missingReports, Duration checkInterval, Duration sweepCheck) {
+        this.sweepCheck = sweepCheck;
         this.validation = validation;
         this.missingReports = missingReports;
         this.checkInterval = checkInterval;
@@ -70,6 +73,8 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
                 missingReports, ledger);
         // Wall-clock time: deadlines pass whether or not reports arrive; also runs after a restart.
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> expected.checkAll(Instant.ofEpochMilli(now)));
+        // Portals swept since: judged as soon as the extractor has read what their sweeps published.
+        context.schedule(sweepCheck, PunctuationType.WALL_CLOCK_TIME, now -> expected.checkSwept(Instant.ofEpochMilli(now)));
     }
 
     @Override

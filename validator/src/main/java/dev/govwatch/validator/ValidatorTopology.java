@@ -46,12 +46,36 @@ public final class ValidatorTopology {
      * How MISSING is decided.
      *
      * @param grace         how long after a deadline a report still counts as not yet missing
-     * @param checkInterval how often, on the wall clock, expected reports are looked for
+     * @param checkInterval how often, on the wall clock, every expected report is looked for (deadlines pass)
+     * @param extraction    where the extractor is: a portal's absences are judged as soon as the
+     *                      extractor has read the pages of its latest sweep (looked at every
+     *                      {@link #sweepCheck()}); where that cannot be seen, one check interval after the sweep
      */
-    public record MissingPolicy(Duration grace, Duration checkInterval) {
+    public record MissingPolicy(Duration grace, Duration checkInterval, ExtractionProgress extraction) {
 
+        /** A policy judging by time alone (no view of the extractor). */
+        public MissingPolicy(Duration grace, Duration checkInterval) {
+            this(grace, checkInterval, ExtractionProgress.UNSEEN);
+        }
+
+        /** The defaults, judging by time alone: for tests and tools that do not run beside an extractor. */
         public static MissingPolicy defaults() {
-            return new MissingPolicy(Duration.ofDays(7), Duration.ofHours(1));
+            return defaults(ExtractionProgress.UNSEEN);
+        }
+
+        public static MissingPolicy defaults(ExtractionProgress extraction) {
+            return new MissingPolicy(Duration.ofDays(7), Duration.ofHours(1), extraction);
+        }
+
+        /** The same policy, with a view of the extractor's progress. */
+        public MissingPolicy watching(ExtractionProgress progress) {
+            return new MissingPolicy(grace, checkInterval, progress);
+        }
+
+        /** How often freshly swept portals are looked at. */
+        public Duration sweepCheck() {
+            Duration tick = Duration.ofSeconds(15);
+            return checkInterval.compareTo(tick) < 0 ? checkInterval : tick;
         }
     }
 
@@ -96,7 +120,7 @@ public final class ValidatorTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.DECISIONS)));
 
         Validation validation = new Validation(Rules.ALL, deadlines);
-        MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval());
+        MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval(), policy.extraction());
         String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.CHECKED_STORE, ValidateProcessor.ALERTS_STORE,
             ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE, ValidateProcessor.METRICS_STORE,
             ValidateProcessor.CONTRIBUTIONS_STORE, ValidateProcessor.COVERAGE_STORE};
@@ -105,7 +129,7 @@ public final class ValidatorTopology {
                         Named.as("report-by-agency"))
                 .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName("reports-by-agency")
                         .withNumberOfPartitions(Topics.REPORTS.partitions()))
-                .process(() -> new ValidateProcessor(validation, missingReports, policy.checkInterval()),
+                .process(() -> new ValidateProcessor(validation, missingReports, policy.checkInterval(), policy.sweepCheck()),
                         Named.as("validate"), stores);
         var fromPortals = builder.stream(Topics.PORTALS.name(),
                         Consumed.with(Serdes.String(), serdes.forTopic(Topics.PORTALS)).withName("portals"))

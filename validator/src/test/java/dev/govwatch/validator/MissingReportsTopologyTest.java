@@ -49,6 +49,9 @@ class MissingReportsTopologyTest {
     private TestInputTopic<String, PortalStatus> portalStatus;
     private TestInputTopic<String, AnnualReport> reports;
     private TestOutputTopic<String, Alert> alerts;
+    /** Where the extractor is, as the validator sees it. */
+    private final java.util.concurrent.atomic.AtomicReference<ExtractionProgress.Progress> extractor =
+            new java.util.concurrent.atomic.AtomicReference<>(ExtractionProgress.Progress.UNKNOWN);
 
     @BeforeEach
     void start(@TempDir Path stateDir) {
@@ -58,7 +61,8 @@ class MissingReportsTopologyTest {
                 ServiceConfig.PROCESSING_GUARANTEE, "at_least_once"));
         Properties props = config.streamsProperties();
         driver = new TopologyTestDriver(ValidatorTopology.build(config, Deadlines.national(),
-                new ValidatorTopology.MissingPolicy(Duration.ofDays(7), Duration.ofHours(1))), props, START);
+                new ValidatorTopology.MissingPolicy(Duration.ofDays(7), Duration.ofHours(1),
+                        through -> through.isEmpty() ? ExtractionProgress.Progress.PASSED : extractor.get())), props, START);
         portals = driver.createInputTopic(Topics.PORTALS.name(), new StringSerializer(), new BinaryAvroSerde<>(Portal.class).serializer());
         portalStatus = driver.createInputTopic(Topics.PORTAL_STATUS.name(), new StringSerializer(),
                 new BinaryAvroSerde<>(PortalStatus.class).serializer());
@@ -125,6 +129,51 @@ class MissingReportsTopologyTest {
         assertThat(alerts.readValuesToList()).extracting(Alert::getAgency).doesNotContain("乙县民政局");
         driver.advanceWallClockTime(Duration.ofHours(1));
         assertThat(alerts.readValuesToList()).extracting(a -> a.getAgency() + " " + a.getRule()).containsExactly("乙县民政局 MISSING");
+    }
+
+    /**
+     * A crawler that says when it swept and where its pages went: the absence is judged seconds
+     * after the extractor has read those pages, not an hourly check later — and not before, while a
+     * report that sweep found may still be on its way.
+     */
+    @Test
+    void aSweptPortalIsJudgedOnceTheExtractorHasReadItsPagesNotAnHourLater() {
+        Portal other = Portal.newBuilder(portal()).setId("p2")
+                .setExpectedAgencies(List.of(ExpectedAgency.newBuilder().setName("乙县民政局").setLevel(AgencyLevel.DEPARTMENT).build()))
+                .build();
+        portals.pipeInput("p2", other);
+        driver.advanceWallClockTime(Duration.ofDays(8)); // 2025-02-09: past 2025-01-31 + 7 days, but p2 never swept
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAgency).doesNotContain("乙县民政局");
+
+        Instant swept = START.plus(Duration.ofDays(8));
+        extractor.set(ExtractionProgress.Progress.PENDING);
+        portalStatus.pipeInput("p2", PortalStatus.newBuilder().setPortalId("p2").setState(PortalState.OK).setSince(swept)
+                .setCheckedAt(swept).setSweptAt(swept).setPagesThrough(Map.of("3", 42L)).build());
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        assertThat(alerts.readValuesToList()).as("the sweep's pages are not extracted yet")
+                .extracting(Alert::getAgency).doesNotContain("乙县民政局");
+
+        extractor.set(ExtractionProgress.Progress.PASSED);
+        driver.advanceWallClockTime(Duration.ofSeconds(15));
+        assertThat(alerts.readValuesToList()).extracting(a -> a.getAgency() + " " + a.getRule()).containsExactly("乙县民政局 MISSING");
+    }
+
+    /** Where the extractor's progress cannot be seen, a sweep is judged one check interval after it ended. */
+    @Test
+    void withoutAViewOfTheExtractorASweepIsJudgedACheckIntervalAfterIt() {
+        Portal other = Portal.newBuilder(portal()).setId("p3")
+                .setExpectedAgencies(List.of(ExpectedAgency.newBuilder().setName("丙县民政局").setLevel(AgencyLevel.DEPARTMENT).build()))
+                .build();
+        portals.pipeInput("p3", other);
+        driver.advanceWallClockTime(Duration.ofDays(8));
+        Instant swept = START.plus(Duration.ofDays(8));
+        extractor.set(ExtractionProgress.Progress.UNKNOWN);
+        portalStatus.pipeInput("p3", PortalStatus.newBuilder().setPortalId("p3").setState(PortalState.OK).setSince(START)
+                .setCheckedAt(swept).setSweptAt(swept).setPagesThrough(Map.of("1", 7L)).build());
+        driver.advanceWallClockTime(Duration.ofMinutes(30));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAgency).doesNotContain("丙县民政局");
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        assertThat(alerts.readValuesToList()).extracting(a -> a.getAgency() + " " + a.getRule()).containsExactly("丙县民政局 MISSING");
     }
 
     @Test
