@@ -35,9 +35,11 @@ final class CrawlSession implements AutoCloseable {
      * @param client  bootstrap servers and any client settings
      * @param groupId the crawler instances' consumer group
      * @param onSweep told of each finished sweep, after its output was flushed
+     * @param sweepAtOnce every owned portal swept at once ({@code --once}); else a portal swept by an
+     *                    earlier run is next due one interval after that sweep
      */
     CrawlSession(Map<String, Object> client, RegistryConnection registry, String groupId, Duration minDelay,
-                 MeterRegistry meters, Consumer<Crawler.Sweep> onSweep) {
+                 MeterRegistry meters, boolean sweepAtOnce, Consumer<Crawler.Sweep> onSweep) {
         Map<String, Object> loader = new HashMap<>(client);
         loader.put("group.id", groupId + "-state-loader");
         var known = CrawlStateLoader.load(loader, registry, Duration.ofMinutes(2));
@@ -54,7 +56,7 @@ final class CrawlSession implements AutoCloseable {
         this.loop = new CrawlLoop(crawler, Clock.systemUTC(), sweep -> {
             sink.flush();
             onSweep.accept(sweep);
-        });
+        }, !sweepAtOnce);
     }
 
     /** URLs known from earlier runs. */

@@ -96,11 +96,12 @@ final class CrawlerCommand implements Callable<Integer> {
             return 2;
         }
         try (StopSignal stop = new StopSignal("govwatch-crawler-stop").arm(Duration.ofSeconds(60));
-             CrawlSession session = new CrawlSession(client, registry, groupId, Duration.ofMillis(minDelayMs), meters, sweep -> {
+             CrawlSession session = new CrawlSession(client, registry, groupId, Duration.ofMillis(minDelayMs), meters, once, sweep -> {
             synchronized (out) {
-                out.printf("%s %s: %d list page(s), %d report link(s), %d published, %d unchanged, %d blocked, %d failed, %d disallowed%n",
+                out.printf("%s %s: %d list page(s), %d report link(s), %d published, %d unchanged, %d blocked, %d failed, %d disallowed%s%n",
                         Instant.now(), sweep.portalId(), sweep.listPages(), sweep.reportLinks(), sweep.published(),
-                        sweep.notModified(), sweep.blocked(), sweep.failed(), sweep.disallowed());
+                        sweep.notModified(), sweep.blocked(), sweep.failed(), sweep.disallowed(),
+                        sweep.deferred() > 0 ? ", " + sweep.deferred() + " failing URL(s) backing off" : "");
                 out.flush();
             }
         })) {

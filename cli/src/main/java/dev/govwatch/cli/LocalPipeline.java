@@ -97,7 +97,7 @@ final class LocalPipeline implements AutoCloseable {
             }
             alerts = remember(newAlertsFromNow(stack));
             crawl = remember(new CrawlSession(Map.of("bootstrap.servers", stack.bootstrapServers()), stack.registry(),
-                    "govwatch-crawler", options.minDelay(), options.meters(), onSweep));
+                    "govwatch-crawler", options.minDelay(), options.meters(), false, onSweep));
         } catch (Exception | Error e) {
             close();
             throw e;

@@ -76,8 +76,11 @@ public final class Crawler implements AutoCloseable {
 
     /** What one sweep of one portal did. */
     public record Sweep(String portalId, int listPages, int reportLinks, int published, int notModified, int blocked,
-                        int failed, int disallowed) {
+                        int failed, int disallowed, int deferred) {
     }
+
+    /** A URL that keeps failing is asked again at most this rarely. */
+    static final Duration MAX_BACKOFF = Duration.ofDays(7);
 
     public Crawler(CrawlerSettings settings, CrawlSink sink, Clock clock) {
         this(settings, sink, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -134,7 +137,7 @@ public final class Crawler implements AutoCloseable {
                 .thenApply(v -> {
                     updatePortalStatus(portal, counter);
                     return new Sweep(portal.getId(), counter.listPages, reportUrls.size(), counter.published,
-                            counter.notModified, counter.blocked, counter.failed, counter.disallowed);
+                            counter.notModified, counter.blocked, counter.failed, counter.disallowed, counter.deferred);
                 });
     }
 
@@ -232,6 +235,12 @@ public final class Crawler implements AutoCloseable {
 
     private CompletableFuture<Void> report(Portal portal, String url, Counter counter) {
         CrawlState known = states.get(url);
+        if (known != null && known.getFailureCount() > 1 && known.getNextFetchAt() != null
+                && clock.instant().isBefore(known.getNextFetchAt())) {
+            // A URL failing sweep after sweep backs off, as its crawl state (kept across restarts) says.
+            counter.deferred();
+            return CompletableFuture.completedFuture(null);
+        }
         return fetch(portal, url, known == null ? null : known.getEtag(), known == null ? null : known.getLastModified())
                 .thenCompose(result -> {
                     Instant now = clock.instant();
@@ -266,8 +275,9 @@ public final class Crawler implements AutoCloseable {
                         state.setSha256(sha);
                     } else {
                         counter.failed(url + ": " + (r.error() != null ? r.error() : "HTTP " + r.status()));
+                        int failures = (known == null ? 0 : known.getFailureCount()) + 1;
                         state.setStatus(r.status() == 404 || r.status() == 410 ? UrlStatus.GONE : UrlStatus.ERROR)
-                                .setFailureCount((known == null ? 0 : known.getFailureCount()) + 1)
+                                .setFailureCount(failures).setNextFetchAt(now.plus(backoff(portal, failures)))
                                 .setLastError(r.error() != null ? r.error() : "HTTP " + r.status());
                     }
                     CrawlState updated = state.build();
@@ -279,6 +289,19 @@ public final class Crawler implements AutoCloseable {
                     FetchedPage page = published;
                     return withImages(portal, page).thenAccept(p -> sink.published(p, updated));
                 });
+    }
+
+    /** After the first failure a URL is asked again on the next sweep, then after 2, 4, 8 … intervals, at most a week. */
+    static Duration backoff(Portal portal, int failures) {
+        Duration interval = Duration.ofSeconds(portal.getCrawlIntervalSeconds());
+        Duration wait = interval.multipliedBy(1L << Math.min(failures - 1, 20));
+        return wait.compareTo(MAX_BACKOFF) > 0 ? (interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF) : wait;
+    }
+
+    /** When the portal's last complete sweep ended, as this crawler or an earlier run published it. */
+    public Optional<Instant> lastSweep(String portalId) {
+        PortalStatus status = portalStates.get(portalId);
+        return status == null ? Optional.empty() : Optional.ofNullable(status.getSweptAt());
     }
 
     /**
@@ -480,6 +503,7 @@ public final class Crawler implements AutoCloseable {
         private int blocked;
         private int failed;
         private int disallowed;
+        private int deferred;
         private String firstProblem;
 
         synchronized void listPage() {
@@ -496,6 +520,10 @@ public final class Crawler implements AutoCloseable {
 
         synchronized void disallowed() {
             disallowed++;
+        }
+
+        synchronized void deferred() {
+            deferred++;
         }
 
         synchronized void blocked(String why) {
