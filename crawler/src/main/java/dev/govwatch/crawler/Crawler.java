@@ -338,7 +338,7 @@ public final class Crawler implements AutoCloseable {
     }
 
     /** One polite request: the SSRF guard, robots.txt, the host's turn, then redirects followed by hand. */
-    private CompletableFuture<Optional<FetchResult>> fetch(Portal portal, String url, String etag, String lastModified) {
+    CompletableFuture<Optional<FetchResult>> fetch(Portal portal, String url, String etag, String lastModified) {
         String refusal = AddressGuard.refusal(url, portal.getAllowPrivateAddresses());
         if (refusal != null) {
             return CompletableFuture.completedFuture(Optional.of(FetchResult.failed(url, refusal)));
@@ -445,7 +445,7 @@ public final class Crawler implements AutoCloseable {
                 .setCharset(headerCharset(contentType)).setBody(ByteBuffer.wrap(r.body())).setSha256(sha).build();
     }
 
-    private static Charset charsetOf(FetchResult r, Portal portal) {
+    static Charset charsetOf(FetchResult r, Portal portal) {
         byte[] b = r.body();
         // A byte order mark outranks the header and the meta tag (WHATWG encoding sniffing order).
         if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {

@@ -9,24 +9,25 @@ import java.util.regex.Pattern;
  * A MinHash signature of a report's prose, so that text copied from another year's report (内容雷同,
  * even with the year changed) can be found without keeping the text: the share of equal positions
  * in two signatures estimates the Jaccard similarity of their 4-character shingles (the validator
- * compares them). Digits are
- * masked, table rows and boilerplate every report carries are left out.
+ * compares them). Digits are masked, table rows and boilerplate every report carries are left out.
+ *
+ * <p>One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle is
+ * hashed once, its hash's top bits pick one of {@link #SIZE} bins and the rest is kept if it is the
+ * bin's minimum; an empty bin borrows the value of the first filled bin a fixed hash sequence points
+ * to. The cost is one hash per shingle, not one per shingle and position as with 64 independent
+ * hash functions (the signatures before, 64 long: a signature of another length compares as
+ * unrelated, so reports extracted before are compared again after a replay of the extractor).
  */
 public final class TextSignature {
 
-    public static final int SIZE = 64;
+    public static final int SIZE = 128;
+    private static final int BITS = 7;
+    private static final long VALUE_MASK = (1L << (64 - BITS)) - 1;
+    private static final long EMPTY = Long.MAX_VALUE;
     private static final int SHINGLE = 4;
     /** Sentences every report writes (legal basis, how to read it, contacts): they would make all reports alike. */
     private static final Pattern BOILERPLATE = Pattern.compile(
             "条例|本报告|统计期限|统计期间|如对|联系|电话|邮编|地址|网站.*下载|报告全文|组成|编制|四舍五入");
-    private static final long[] SEEDS = new long[SIZE];
-
-    static {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(20241124L);
-        for (int i = 0; i < SIZE; i++) {
-            SEEDS[i] = random.nextLong() | 1L;
-        }
-    }
 
     private TextSignature() {
     }
@@ -41,32 +42,69 @@ public final class TextSignature {
             }
             for (String sentence : doc.normalized(i).split("[。;]")) {
                 if (!BOILERPLATE.matcher(sentence).find()) {
-                    prose.append(sentence.replaceAll("\\d+", "#"));
+                    maskDigits(sentence, prose);
                 }
             }
         }
         if (prose.length() < minChars) {
             return List.of();
         }
-        long[] min = new long[SIZE];
-        Arrays.fill(min, Long.MAX_VALUE);
-        for (int i = 0; i + SHINGLE <= prose.length(); i++) {
+        return signature(prose);
+    }
+
+    /** The signature of a text taken as it is (no masking). */
+    static List<Long> signature(CharSequence text) {
+        long[] bins = new long[SIZE];
+        Arrays.fill(bins, EMPTY);
+        for (int i = 0; i + SHINGLE <= text.length(); i++) {
             long h = 1125899906842597L;
             for (int j = i; j < i + SHINGLE; j++) {
-                h = 31 * h + prose.charAt(j);
+                h = 31 * h + text.charAt(j);
             }
-            for (int k = 0; k < SIZE; k++) {
-                long x = (h ^ SEEDS[k]) * 0x9E3779B97F4A7C15L;
-                x ^= x >>> 32;
-                if (x < min[k]) {
-                    min[k] = x;
-                }
+            h = mix(h);
+            int bin = (int) (h >>> (64 - BITS));
+            long value = h & VALUE_MASK;
+            if (value < bins[bin]) {
+                bins[bin] = value;
             }
         }
         List<Long> signature = new ArrayList<>(SIZE);
-        for (long m : min) {
-            signature.add(m);
+        for (int bin = 0; bin < SIZE; bin++) {
+            signature.add(bins[bin] != EMPTY ? bins[bin] : borrowed(bins, bin));
         }
         return signature;
+    }
+
+    /** Optimal densification: the first filled bin along the empty bin's own hash sequence (the same in every document). */
+    private static long borrowed(long[] bins, int bin) {
+        for (long attempt = 1; attempt < 64L * SIZE; attempt++) {
+            int from = (int) (mix(bin * 0x9E3779B97F4A7C15L + attempt) >>> (64 - BITS));
+            if (bins[from] != EMPTY) {
+                return bins[from];
+            }
+        }
+        return EMPTY;
+    }
+
+    /** A run of digits becomes one '#', so that figures and years do not tell texts apart. */
+    private static void maskDigits(String sentence, StringBuilder out) {
+        boolean inDigits = false;
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit) {
+                out.append(c);
+            } else if (!inDigits) {
+                out.append('#');
+            }
+            inDigits = digit;
+        }
+    }
+
+    /** SplitMix64's finalizer: every input bit reaches every output bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

@@ -1,0 +1,126 @@
+package dev.govwatch.extractor.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-permutation signature estimates the Jaccard similarity of two texts' 4-character
+ * shingles as well as the 64-hash MinHash it replaced: both are measured against the exact
+ * similarity on pairs of generated texts from unrelated to identical.
+ */
+class TextSignatureTest {
+
+    private static final String CHARS = "政府信息公开工作年度报告主动依申请办理结果复议诉讼平台建设监督保障推进重点领域财政预决算项目"
+            + "公共资源配置社会公益事业回应关切解读标准化规范化服务水平提升加强培训制度落实部门乡镇街道群众企业";
+
+    @Test
+    void estimatesTheJaccardSimilarityAsWellAsTheSignatureItReplaced() {
+        Random random = new Random(20261130L);
+        double newError = 0;
+        double oldError = 0;
+        double worst = 0;
+        int pairs = 0;
+        for (int changedPercent = 0; changedPercent <= 100; changedPercent += 5) {
+            for (int n = 0; n < 4; n++) {
+                List<String> sentences = new ArrayList<>();
+                for (int s = 0; s < 40; s++) {
+                    sentences.add(sentence(random));
+                }
+                List<String> other = new ArrayList<>(sentences);
+                for (int s = 0; s < other.size(); s++) {
+                    if (random.nextInt(100) < changedPercent) {
+                        other.set(s, sentence(random));
+                    }
+                }
+                String a = String.join("", sentences);
+                String b = String.join("", other);
+                double exact = jaccard(shingles(a), shingles(b));
+                double estimate = agreement(TextSignature.signature(a), TextSignature.signature(b));
+                double before = agreement(classic(a), classic(b));
+                newError += Math.abs(estimate - exact);
+                oldError += Math.abs(before - exact);
+                worst = Math.max(worst, Math.abs(estimate - exact));
+                pairs++;
+            }
+        }
+        System.out.printf("text signature over %d pairs: mean |estimate - Jaccard| %.3f (one-permutation, 128 bins), "
+                + "%.3f (64 hash functions, before); worst %.3f%n", pairs, newError / pairs, oldError / pairs, worst);
+        assertThat(newError / pairs).isLessThanOrEqualTo(oldError / pairs + 0.01).isLessThan(0.05);
+        assertThat(worst).isLessThan(0.15);
+    }
+
+    @Test
+    void identicalTextsAgreeEverywhereAndTheSignatureHasItsFullSize() {
+        String text = "2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作。".repeat(3);
+        assertThat(TextSignature.signature(text)).hasSize(TextSignature.SIZE).isEqualTo(TextSignature.signature(text));
+        // A short text leaves most bins empty: they are filled from others, never left as a shared sentinel.
+        assertThat(TextSignature.signature("二〇二四年度报告正文")).doesNotContain(Long.MAX_VALUE);
+    }
+
+    private static String sentence(Random random) {
+        StringBuilder s = new StringBuilder();
+        int length = 12 + random.nextInt(20);
+        for (int i = 0; i < length; i++) {
+            s.append(CHARS.charAt(random.nextInt(CHARS.length())));
+        }
+        return s.append('。').toString();
+    }
+
+    private static Set<String> shingles(String text) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            out.add(text.substring(i, i + 4));
+        }
+        return out;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(b);
+        Set<String> either = new HashSet<>(a);
+        either.addAll(b);
+        return (double) both.size() / either.size();
+    }
+
+    private static double agreement(List<Long> a, List<Long> b) {
+        int equal = 0;
+        for (int i = 0; i < a.size(); i++) {
+            equal += a.get(i).equals(b.get(i)) ? 1 : 0;
+        }
+        return (double) equal / a.size();
+    }
+
+    /** The signature before: 64 hash functions, each applied to every shingle. */
+    private static List<Long> classic(String text) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20241124L);
+        long[] seeds = new long[64];
+        for (int i = 0; i < 64; i++) {
+            seeds[i] = random.nextLong() | 1L;
+        }
+        long[] min = new long[64];
+        java.util.Arrays.fill(min, Long.MAX_VALUE);
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            long h = 1125899906842597L;
+            for (int j = i; j < i + 4; j++) {
+                h = 31 * h + text.charAt(j);
+            }
+            for (int k = 0; k < 64; k++) {
+                long x = (h ^ seeds[k]) * 0x9E3779B97F4A7C15L;
+                x ^= x >>> 32;
+                min[k] = Math.min(min[k], x);
+            }
+        }
+        List<Long> out = new ArrayList<>();
+        for (long m : min) {
+            out.add(m);
+        }
+        return out;
+    }
+}
