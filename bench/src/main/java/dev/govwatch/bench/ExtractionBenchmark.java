@@ -46,6 +46,8 @@ public class ExtractionBenchmark {
 
     @Setup
     public void setUp() {
+        // The forked JVM trusts the project's Avro classes as the services do (a page's images are records too).
+        dev.govwatch.schemas.TrustedAvroClasses.install();
         body = samplePage();
         page = FetchedPage.newBuilder().setUrl(URL).setPortalId("bench").setFetchedAt(Instant.EPOCH).setHttpStatus(200)
                 .setContentType("text/html").setBody(ByteBuffer.wrap(body)).setSha256("0".repeat(64)).build();

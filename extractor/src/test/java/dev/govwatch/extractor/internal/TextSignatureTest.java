@@ -64,6 +64,17 @@ class TextSignatureTest {
         assertThat(TextSignature.signature("二〇二四年度报告正文")).doesNotContain(Long.MAX_VALUE);
     }
 
+    /** The boilerplate test says what the regex it replaced said. */
+    @Test
+    void boilerplateIsFoundAsTheRegexFoundIt() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile(
+                "条例|本报告|统计期限|统计期间|如对|联系|电话|邮编|地址|网站.*下载|报告全文|组成|编制|四舍五入");
+        for (String sentence : List.of("本报告由概述等部分组成", "可在本机关网站下载", "下载请到网站", "联系电话：1234",
+                "全年主动公开信息200条", "网站", "依据条例第十二条", "数据四舍五入", "")) {
+            assertThat(TextSignature.boilerplate(sentence)).as(sentence).isEqualTo(regex.matcher(sentence).find());
+        }
+    }
+
     private static String sentence(Random random) {
         StringBuilder s = new StringBuilder();
         int length = 12 + random.nextInt(20);
