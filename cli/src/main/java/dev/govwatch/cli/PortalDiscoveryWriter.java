@@ -36,6 +36,7 @@ final class PortalDiscoveryWriter {
             }
             y.append("  - id: ").append(id(portal.home(), ids)).append('\n');
             y.append("    name: ").append(quoted(portal.name() == null ? portal.home() : portal.name())).append('\n');
+            y.append("    home: ").append(quoted(portal.home())).append("   # a column that drifts is looked for again from here\n");
             y.append("    listPages:\n");
             for (PortalDiscovery.Column c : portal.columns()) {
                 y.append("      # ").append(c.agency()).append(": ").append(String.join(" → ", c.trail())).append(" (")

@@ -42,6 +42,7 @@ class PortalsDiscoverTest {
             assertThat(read.portals()).hasSize(2);
             Portal first = read.portals().get(0);
             assertThat(first.getName()).isEqualTo("甲县人民政府");
+            assertThat(first.getHome()).isEqualTo(one.home());
             assertThat(first.getListPages()).containsExactlyInAnyOrderElementsOf(one.columns().stream().map(PortalTree.Column::url).toList());
             assertThat(first.getExpectedAgencies()).extracting(a -> a.getName() + " " + a.getLevel())
                     .containsExactlyInAnyOrderElementsOf(one.columns().stream().map(c -> c.agency() + " " + c.level()).toList());

@@ -72,11 +72,24 @@ public final class Crawler implements AutoCloseable {
     private final HostScheduler scheduler = new HostScheduler();
     private final Map<String, CrawlState> states = new ConcurrentHashMap<>();
     private final RobotsCache robots;
+    private final ColumnDrift drift = new ColumnDrift();
+    /** Portals whose columns were discovered (given by home page only) or moved: their columns now. */
+    private final Map<String, List<String>> moved = new ConcurrentHashMap<>();
+    /** Discovery blocks while it fetches politely: never on the HTTP client's threads. */
+    private final java.util.concurrent.ExecutorService discoveries = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "govwatch-portal-discovery");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, PortalStatus> portalStates = new ConcurrentHashMap<>();
 
     /** What one sweep of one portal did. */
     public record Sweep(String portalId, int listPages, int reportLinks, int published, int notModified, int blocked,
-                        int failed, int disallowed, int deferred) {
+                        int failed, int disallowed, int deferred, Counter counter) {
+        /** Where the portal's columns moved in this sweep, if they did. */
+        public String moved() {
+            return counter == null ? null : counter.moved;
+        }
     }
 
     /** A URL that keeps failing is asked again at most this rarely. */
@@ -117,7 +130,80 @@ public final class Crawler implements AutoCloseable {
         known.forEach(s -> portalStates.put(s.getPortalId(), s));
     }
 
-    public CompletableFuture<Sweep> sweep(Portal portal) {
+    public CompletableFuture<Sweep> sweep(Portal given) {
+        List<String> movedTo = moved.get(given.getId());
+        if (movedTo == null && given.getListPages().isEmpty() && given.getHome() != null) {
+            // A portal given by its home page alone: its columns are discovered on first sight.
+            return discover(given, List.of()).thenCompose(found -> {
+                if (found.isEmpty()) {
+                    return CompletableFuture.completedFuture(driftedSweep(given, "no report column found from " + given.getHome()));
+                }
+                moved.put(given.getId(), found);
+                return sweep(given);
+            });
+        }
+        Portal portal = movedTo == null ? given : Portal.newBuilder(given).setListPages(movedTo).build();
+        return columnsSweep(portal).thenCompose(sweep -> afterDrift(portal, sweep));
+    }
+
+    /**
+     * Columns that have drifted are looked for again from the portal's home page: found elsewhere,
+     * the portal's columns move there (said in the status's detail); not found, or no home page to
+     * look from, the portal is DRIFTED (its agencies BLOCKED, never MISSING) until the column is readable again.
+     */
+    private CompletableFuture<Sweep> afterDrift(Portal portal, Sweep sweep) {
+        List<String> drifted = drift.drifted(portal.getListPages());
+        if (drifted.isEmpty()) {
+            updatePortalStatus(portal, sweep.counter(), null);
+            return CompletableFuture.completedFuture(sweep);
+        }
+        String what = drifted.get(0) + " gone (HTTP 404/410 or no reports listed) for " + drift.misses(drifted.get(0)) + " sweeps";
+        if (portal.getHome() == null || drifted.stream().noneMatch(drift::dueForRediscovery)) {
+            updatePortalStatus(portal, sweep.counter(), what + (portal.getHome() == null ? "; no home page to look for it from" : ""));
+            return CompletableFuture.completedFuture(sweep);
+        }
+        return discover(portal, drifted).thenApply(found -> {
+            List<String> fresh = found.stream().filter(c -> !portal.getListPages().contains(c)).toList();
+            if (found.isEmpty() || fresh.isEmpty()) {
+                updatePortalStatus(portal, sweep.counter(), what + "; not found again from " + portal.getHome());
+            } else {
+                // The columns still read stay; the drifted ones give way to those found that were not watched.
+                List<String> now = new ArrayList<>(portal.getListPages());
+                now.removeAll(drifted);
+                now.addAll(fresh);
+                moved.put(portal.getId(), List.copyOf(now));
+                drifted.forEach(drift::forget);
+                sweep.counter().moved = "report columns moved: " + drifted + " → " + fresh + " (found again from " + portal.getHome() + ")";
+                updatePortalStatus(portal, sweep.counter(), null);
+            }
+            return sweep;
+        });
+    }
+
+    /** Discovers the portal's columns from its home page, off the HTTP threads. */
+    private CompletableFuture<List<String>> discover(Portal portal, List<String> drifted) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                PortalDiscovery.Found found = new PortalDiscovery(this, 6, 500)
+                        .discover(portal.getHome(), portal.getHostDelayMillis(), portal.getAllowPrivateAddresses());
+                List<String> columns = found.columns().stream().map(PortalDiscovery.Column::url).toList();
+                LOG.info("portal {}: {} report column(s) found from {}{}", portal.getId(), columns.size(), portal.getHome(),
+                        drifted.isEmpty() ? "" : " (drifted: " + drifted + ")");
+                return columns;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.<String>of();
+            }
+        }, discoveries);
+    }
+
+    private Sweep driftedSweep(Portal portal, String why) {
+        Counter counter = new Counter();
+        updatePortalStatus(portal, counter, why);
+        return new Sweep(portal.getId(), 0, 0, 0, 0, 0, 0, 0, 0, counter);
+    }
+
+    private CompletableFuture<Sweep> columnsSweep(Portal portal) {
         List<Pattern> patterns = portal.getLinkPatterns().stream().map(Pattern::compile).toList();
         Counter counter = new Counter();
         Set<String> reportUrls = ConcurrentHashMap.newKeySet();
@@ -134,11 +220,8 @@ public final class Crawler implements AutoCloseable {
                     }
                     return CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new));
                 })
-                .thenApply(v -> {
-                    updatePortalStatus(portal, counter);
-                    return new Sweep(portal.getId(), counter.listPages, reportUrls.size(), counter.published,
-                            counter.notModified, counter.blocked, counter.failed, counter.disallowed, counter.deferred);
-                });
+                .thenApply(v -> new Sweep(portal.getId(), counter.listPages, reportUrls.size(), counter.published,
+                            counter.notModified, counter.blocked, counter.failed, counter.disallowed, counter.deferred, counter));
     }
 
     /** A report column: its first page, then the pagination it links to, up to the limit. */
@@ -146,17 +229,33 @@ public final class Crawler implements AutoCloseable {
                                            Counter counter) {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         seen.add(first);
-        return listPage(portal, first, patterns, reportUrls, seen, counter);
+        Set<String> found = ConcurrentHashMap.newKeySet();
+        int[] firstStatus = {-1};
+        return listPage(portal, first, patterns, found, seen, counter, firstStatus).thenRun(() -> {
+            reportUrls.addAll(found);
+            if (firstStatus[0] >= 0) {
+                drift.record(first, firstStatus[0], found.size());
+            }
+        });
     }
 
     private CompletableFuture<Void> listPage(Portal portal, String url, List<Pattern> patterns, Set<String> reportUrls,
                                              Set<String> seen, Counter counter) {
+        return listPage(portal, url, patterns, reportUrls, seen, counter, null);
+    }
+
+    /** @param firstStatus where the column's first list page puts its HTTP status (0 for no answer); null for the others */
+    private CompletableFuture<Void> listPage(Portal portal, String url, List<Pattern> patterns, Set<String> reportUrls,
+                                             Set<String> seen, Counter counter, int[] firstStatus) {
         return fetch(portal, url, null, null).thenCompose(result -> {
             if (result.isEmpty()) {
                 counter.disallowed();
                 return CompletableFuture.completedFuture(null);
             }
             FetchResult r = result.get();
+            if (firstStatus != null) {
+                firstStatus[0] = r.error() != null ? 0 : r.status();
+            }
             if (Challenges.detect(r).isPresent()) {
                 counter.blocked(Challenges.detect(r).get());
                 return CompletableFuture.completedFuture(null);
@@ -426,14 +525,16 @@ public final class Crawler implements AutoCloseable {
      * {@link #resumePortals}), and when this sweep ended, so that the validator can judge absences
      * once the sweep's pages are extracted rather than a fixed time later.
      */
-    private void updatePortalStatus(Portal portal, Counter counter) {
+    private void updatePortalStatus(Portal portal, Counter counter, String drifted) {
         PortalState state = counter.blocked > 0 ? PortalState.BLOCKED
-                : counter.listPages == 0 && counter.failed > 0 ? PortalState.UNREACHABLE : PortalState.OK;
+                : counter.listPages == 0 && counter.failed > 0 ? PortalState.UNREACHABLE
+                : drifted != null ? PortalState.DRIFTED : PortalState.OK;
+        String detail = state == PortalState.DRIFTED ? drifted : counter.moved != null ? counter.moved : counter.firstProblem;
         Instant now = clock.instant();
         PortalStatus status = portalStates.compute(portal.getId(), (id, previous) -> PortalStatus.newBuilder()
                 .setPortalId(id).setState(state)
                 .setSince(previous != null && previous.getState() == state ? previous.getSince() : now)
-                .setCheckedAt(now).setSweptAt(now).setDetail(counter.firstProblem)
+                .setCheckedAt(now).setSweptAt(now).setDetail(detail)
                 .setPagesThrough(previous == null ? new java.util.HashMap<>() : previous.getPagesThrough()).build());
         sink.portalStatus(status);
     }
@@ -492,11 +593,13 @@ public final class Crawler implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        discoveries.shutdownNow();
         fetcher.close();
     }
 
     /** Tallies of one sweep; updated from the HTTP client's threads. */
-    private static final class Counter {
+    public static final class Counter {
+        private volatile String moved;
         private int listPages;
         private int published;
         private int notModified;

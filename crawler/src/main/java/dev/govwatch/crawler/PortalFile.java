@@ -36,6 +36,8 @@ import dev.govwatch.schemas.Region;
  *     name: 沂源县人民政府
  *     region: {code: "370323", province: 山东省, prefecture: 淄博市, county: 沂源县}
  *     listPages: [http://www.yiyuan.gov.cn/gongkai/zfxxgknb/index.html]
+ *     home: http://www.yiyuan.gov.cn/   # optional; alone (no listPages), the columns are discovered from it;
+ *                                       # with listPages, a column that drifts is looked for again from it
  *     linkPatterns: ['.*&#47;t\d{8}_\d+\.html']       # optional
  *     expectedAgencies: [{name: 沂源县人民政府, level: COUNTY}]   # optional
  *     crawlInterval: 6h            # optional, default 6h: 90s, 30m, 6h, 1d, 1h30m (at least 1m)
@@ -47,7 +49,7 @@ import dev.govwatch.schemas.Region;
  */
 public final class PortalFile {
 
-    private static final List<String> KEYS = List.of("id", "name", "region", "listPages", "linkPatterns", "expectedAgencies",
+    private static final List<String> KEYS = List.of("id", "name", "region", "listPages", "home", "linkPatterns", "expectedAgencies",
             "crawlInterval", "crawlIntervalHours", "hostDelayMillis", "charset", "acceptBrokenTls", "allowPrivateAddresses");
     private static final List<String> REGION_KEYS = List.of("code", "province", "prefecture", "county");
 
@@ -115,8 +117,12 @@ public final class PortalFile {
             errors.add(line(value(entry, "id")) + "portal id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
         }
         List<String> listPages = strings(entry, "listPages", errors, where);
-        if (listPages.isEmpty() && value(entry, "listPages") == null) {
-            errors.add(line(entry) + where + "'listPages' is required: the report column pages to watch");
+        String home = scalar(value(entry, "home"));
+        if (home != null && !home.matches("(?i)https?://[^/\\s]+.*")) {
+            errors.add(line(value(entry, "home")) + where + "'home' is not an http(s) URL: '" + home + "'");
+        }
+        if (listPages.isEmpty() && value(entry, "listPages") == null && home == null) {
+            errors.add(line(entry) + where + "'listPages' is required (the report column pages to watch), or 'home' to discover them from");
         }
         for (String url : listPages) {
             try {
@@ -181,7 +187,7 @@ public final class PortalFile {
         if (errors.size() > before) {
             return null;
         }
-        return Portal.newBuilder().setId(id).setName(name).setRegion(region.build()).setListPages(listPages)
+        return Portal.newBuilder().setId(id).setName(name).setRegion(region.build()).setListPages(listPages).setHome(home)
                 .setLinkPatterns(patterns).setExpectedAgencies(agencies).setCrawlIntervalSeconds(intervalSeconds)
                 .setHostDelayMillis(delay).setCharset(scalar(value(entry, "charset")))
                 .setAcceptBrokenTls(bool(entry, "acceptBrokenTls")).setAllowPrivateAddresses(bool(entry, "allowPrivateAddresses"))

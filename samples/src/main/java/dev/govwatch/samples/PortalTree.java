@@ -31,6 +31,7 @@ public final class PortalTree {
     private final Family family;
     private final String county;
     private final List<Column> columns = new ArrayList<>();
+    private final java.util.Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
     private int nextId = 100;
 
     private PortalTree(PortalSimulator.Site site, Family family, String county) {
@@ -170,6 +171,57 @@ public final class PortalTree {
     private void page(String path, String title, String body) {
         String html = "<html><head><meta charset=\"utf-8\"><title>" + title + "_" + county + "人民政府</title></head><body>"
                 + "<div class=\"nav\"><a href=\"/index.html\">首页</a></div><h1>" + title + "</h1>" + body + "</body></html>";
+        serve(path, html);
+    }
+
+    private void serve(String path, String html) {
+        pages.put(path, html);
         site.serve(path, PortalSimulator.Response.of(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A redesign moves the agency's column: the old address answers 404, the column is served at a
+     * new one, and the pages that linked to it link there. Returns the new URL.
+     */
+    public String move(String agency) {
+        Column column = column(agency);
+        String old = path(column.url());
+        String fresh = old.endsWith("/index.html") ? old.replace("/index.html", "/v2/index.html") : old.replace(".html", "_v2.html");
+        String html = pages.remove(old);
+        serve(fresh, html);
+        relink(old, fresh);
+        site.serve(old, PortalSimulator.Response.of(404, "text/html", "<html><body>404</body></html>".getBytes(StandardCharsets.UTF_8)));
+        columns.set(columns.indexOf(column), new Column(site.baseUrl() + fresh, column.agency(), column.level(), column.reports()));
+        return site.baseUrl() + fresh;
+    }
+
+    /** The agency's column is taken down and no page links to it any more (until {@link #restore}). */
+    public void remove(String agency) {
+        String old = path(column(agency).url());
+        relink(old, "/404.html");
+        site.serve(old, PortalSimulator.Response.of(404, "text/html", "<html><body>404</body></html>".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The removed column is back where it was. */
+    public void restore(String agency) {
+        String old = path(column(agency).url());
+        relink("/404.html", old);
+        serve(old, pages.get(old));
+    }
+
+    private Column column(String agency) {
+        return columns.stream().filter(c -> c.agency().equals(agency)).findFirst().orElseThrow();
+    }
+
+    private String path(String url) {
+        return url.substring(site.baseUrl().length());
+    }
+
+    private void relink(String from, String to) {
+        for (var e : List.copyOf(pages.entrySet())) {
+            if (e.getValue().contains("href=\"" + from + "\"")) {
+                serve(e.getKey(), e.getValue().replace("href=\"" + from + "\"", "href=\"" + to + "\""));
+            }
+        }
     }
 }

@@ -21,7 +21,7 @@ import dev.govwatch.schemas.Severity;
 /**
  * Which expected reports are missing at a given time: an agency listed on its portal, or one that
  * reported in an earlier year, has no report for year Y once Y's deadline and a grace period have
- * passed. While the crawler cannot read the agency's portal (blocked or unreachable), the absence
+ * passed. While the crawler cannot read the agency's portal (blocked, unreachable, or its column drifted), the absence
  * proves nothing, so the alert is BLOCKED instead.
  */
 public final class MissingReports {
@@ -29,7 +29,8 @@ public final class MissingReports {
     public static final RuleDescription MISSING = RuleDescription.of("MISSING", AlertCategory.MISSING, Severity.ERROR,
             "an expected agency (listed on its portal, or reported before) has no report once deadline + grace have passed");
     public static final RuleDescription BLOCKED = RuleDescription.of("BLOCKED", AlertCategory.BLOCKED, Severity.WARNING,
-            "an expected report cannot be checked because the crawler reports its portal blocked or unreachable");
+            "an expected report cannot be checked because the crawler reports its portal blocked, unreachable, or drifted "
+                    + "(a report column gone and not found again from the home page)");
 
     /** How many report years back an agency is checked at most. */
     private static final int MAX_YEARS_BACK = 5;
@@ -105,7 +106,8 @@ public final class MissingReports {
                 continue;
             }
             boolean unreadable = portal != null
-                    && (portal.getState() == PortalState.BLOCKED || portal.getState() == PortalState.UNREACHABLE);
+                    && (portal.getState() == PortalState.BLOCKED || portal.getState() == PortalState.UNREACHABLE
+                        || portal.getState() == PortalState.DRIFTED);
             alerts.add(unreadable ? blocked(agency, portal, year, deadline.get(), now) : missing(agency, year, deadline.get(), now));
         }
         return alerts;
@@ -135,9 +137,9 @@ public final class MissingReports {
     }
 
     private static Alert blocked(AgencyWatch agency, PortalStatus portal, int year, LocalDate deadline, Instant now) {
-        String message = String.format("门户网站 %s 当前无法访问（%s%s），无法确认 %s %d年度报告是否已发布（期限 %s）",
-                portal.getPortalId(), portal.getState(), portal.getDetail() == null ? "" : "：" + portal.getDetail(),
-                agency.getName(), year, deadline);
+        String message = String.format("门户网站 %s %s（%s%s），无法确认 %s %d年度报告是否已发布（期限 %s）",
+                portal.getPortalId(), portal.getState() == PortalState.DRIFTED ? "的年报栏目已失效且未能重新找到" : "当前无法访问",
+                portal.getState(), portal.getDetail() == null ? "" : "：" + portal.getDetail(), agency.getName(), year, deadline);
         return alert(BLOCKED, agency, year, message, Evidence.newBuilder().setWhere(where(agency))
                 .setExpected("可访问").setFound(portal.getState() + " since " + portal.getSince()).build(), now);
     }

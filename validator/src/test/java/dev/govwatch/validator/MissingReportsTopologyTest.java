@@ -193,6 +193,18 @@ class MissingReportsTopologyTest {
         assertThat(coverage(whileBlocked.get(0).getAgency(), whileBlocked.get(0).getYear())).containsEntry("status", "MISSING");
     }
 
+    /** A portal whose column drifted away says nothing about absences: BLOCKED, naming the drift, never MISSING. */
+    @Test
+    void aDriftedPortalsAgenciesAreBlockedNotMissing() {
+        portalStatus.pipeInput("p1", PortalStatus.newBuilder(status(PortalState.DRIFTED,
+                "http://jx.gov.cn/zfxxgknb/ gone (HTTP 404/410 or no reports listed) for 3 sweeps; not found again from http://jx.gov.cn/"))
+                .setSweptAt(START).build());
+        driver.advanceWallClockTime(Duration.ofDays(8));
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getRule).containsExactly("BLOCKED");
+        assertThat(raised.get(0).getMessage()).contains("年报栏目已失效").contains("not found again");
+    }
+
     @Test
     void anAgencyKnownOnlyFromItsReportsIsExpectedTheFollowingYears() {
         AnnualReport county2023 = TestReports.withYear(TestReports.clean2024(4), 2023);
