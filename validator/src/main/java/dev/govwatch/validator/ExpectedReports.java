@@ -24,12 +24,21 @@ final class ExpectedReports {
     private final KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus;
     private final MissingReports missingReports;
     private final AlertLedger ledger;
+    private final java.util.function.Predicate<String> ownsPortal;
     /** The sweep each portal was last judged on, in this task (after a restart every portal is judged once more). */
     private final java.util.Map<String, Instant> judgedSweeps = new java.util.HashMap<>();
 
     ExpectedReports(KeyValueStore<String, AgencyWatch> agencies,
                     KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus,
                     MissingReports missingReports, AlertLedger ledger) {
+        this(agencies, portalStatus, missingReports, ledger, portalId -> false);
+    }
+
+    /** @param ownsPortal whether this task keeps the portal's own alerts (DRIFTED) */
+    ExpectedReports(KeyValueStore<String, AgencyWatch> agencies,
+                    KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus,
+                    MissingReports missingReports, AlertLedger ledger, java.util.function.Predicate<String> ownsPortal) {
+        this.ownsPortal = ownsPortal;
         this.agencies = agencies;
         this.portalStatus = portalStatus;
         this.missingReports = missingReports;
@@ -105,14 +114,14 @@ final class ExpectedReports {
      * so that an absence is seen minutes after a sweep, not at the next hourly check.
      */
     void checkSwept(Instant now) {
-        java.util.Set<String> ready = new java.util.HashSet<>();
+        java.util.Map<String, PortalStatus> ready = new java.util.HashMap<>();
         try (KeyValueIterator<String, ValueAndTimestamp<PortalStatus>> it = portalStatus.all()) {
             while (it.hasNext()) {
                 PortalStatus status = it.next().value.value();
                 Instant swept = status.getSweptAt();
                 if (swept != null && swept.isAfter(judgedSweeps.getOrDefault(status.getPortalId(), Instant.MIN))
                         && missingReports.canJudge(status, now)) {
-                    ready.add(status.getPortalId());
+                    ready.put(status.getPortalId(), status);
                     judgedSweeps.put(status.getPortalId(), swept);
                 }
             }
@@ -121,12 +130,22 @@ final class ExpectedReports {
             return;
         }
         List<AgencyWatch> due = new ArrayList<>();
+        java.util.Map<String, dev.govwatch.schemas.Region> regions = new java.util.HashMap<>();
         try (KeyValueIterator<String, AgencyWatch> it = agencies.all()) {
             while (it.hasNext()) {
                 AgencyWatch watch = it.next().value;
-                if (watch.getPortalId() != null && ready.contains(watch.getPortalId())) {
+                if (watch.getPortalId() != null && ready.containsKey(watch.getPortalId())) {
                     due.add(watch);
+                    if (watch.getRegion() != null) {
+                        regions.putIfAbsent(watch.getPortalId(), watch.getRegion());
+                    }
                 }
+            }
+        }
+        for (PortalStatus status : ready.values()) {
+            if (ownsPortal.test(status.getPortalId())) {
+                ledger.reconcile(PortalDrift.subject(status.getPortalId()),
+                        PortalDrift.alerts(status, regions.get(status.getPortalId()), now), now);
             }
         }
         due.forEach(watch -> check(watch, now));

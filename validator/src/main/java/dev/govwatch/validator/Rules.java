@@ -35,11 +35,12 @@ public final class Rules {
     private Rules() {
     }
 
-    /** The report rules, then the checks made on the wall clock (MISSING, BLOCKED). */
+    /** The report rules, then the checks made on the wall clock (MISSING, BLOCKED, DRIFTED). */
     public static List<RuleDescription> described() {
         List<RuleDescription> all = new java.util.ArrayList<>(ALL);
         all.add(MissingReports.MISSING);
         all.add(MissingReports.BLOCKED);
+        all.add(PortalDrift.DRIFTED);
         return all;
     }
 

@@ -13,6 +13,7 @@ import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AgencyIdentity;
 import dev.govwatch.schemas.ReportKey;
 import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.Topics;
 import dev.govwatch.validator.metrics.MetricsStore;
 
 /**
@@ -69,8 +70,9 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
                 validation.deadlines());
         this.ledger = new AlertLedger(context.getStateStore(ALERTS_STORE), context.getStateStore(INDEX_STORE),
                 new AlertChanges(context, meters, coverage));
+        int partition = context.taskId().partition();
         this.expected = new ExpectedReports(context.getStateStore(AGENCIES_STORE), context.getStateStore(PORTAL_STATUS_STORE),
-                missingReports, ledger);
+                missingReports, ledger, portalId -> PortalDrift.owner(portalId, Topics.REPORTS.partitions()) == partition);
         // Wall-clock time: deadlines pass whether or not reports arrive; also runs after a restart.
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> expected.checkAll(Instant.ofEpochMilli(now)));
         // Portals swept since: judged as soon as the extractor has read what their sweeps published.

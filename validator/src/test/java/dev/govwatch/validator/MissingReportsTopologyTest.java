@@ -205,6 +205,35 @@ class MissingReportsTopologyTest {
         assertThat(raised.get(0).getMessage()).contains("年报栏目已失效").contains("not found again");
     }
 
+    /**
+     * The portal's own DRIFTED alert: raised from the status the crawler sends after a sweep that
+     * could not find a column again, resolved by the first sweep that reads it normally.
+     */
+    @Test
+    void aDriftedPortalHasItsOwnAlertUntilItIsReadAgain() {
+        // The driver runs one task (partition 0): a portal id whose alert that task keeps.
+        String id = java.util.stream.IntStream.range(0, 1000).mapToObj(n -> "drift-" + n)
+                .filter(p -> PortalDrift.owner(p, Topics.REPORTS.partitions()) == 0).findFirst().orElseThrow();
+        portals.pipeInput(id, Portal.newBuilder(portal()).setId(id).build());
+        Instant swept = START.plus(Duration.ofMinutes(1));
+        portalStatus.pipeInput(id, PortalStatus.newBuilder().setPortalId(id).setState(PortalState.DRIFTED).setSince(swept)
+                .setCheckedAt(swept).setSweptAt(swept).setDetail("http://jx.gov.cn/zfxxgknb/ gone for 3 sweeps; not found again").build());
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
+        Alert drifted = single(alerts.readValuesToList(), "DRIFTED");
+        assertThat(drifted.getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(drifted.getCategory()).isEqualTo(AlertCategory.DRIFTED);
+        assertThat(drifted.getMessage()).contains(id).contains("not found again");
+        assertThat(drifted.getRegion().getCounty()).isEqualTo("甲县");
+
+        Instant later = swept.plus(Duration.ofHours(6));
+        portalStatus.pipeInput(id, PortalStatus.newBuilder().setPortalId(id).setState(PortalState.OK).setSince(later)
+                .setCheckedAt(later).setSweptAt(later).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
+        Alert resolved = single(alerts.readValuesToList(), "DRIFTED");
+        assertThat(resolved.getId()).isEqualTo(drifted.getId());
+        assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+    }
+
     @Test
     void anAgencyKnownOnlyFromItsReportsIsExpectedTheFollowingYears() {
         AnnualReport county2023 = TestReports.withYear(TestReports.clean2024(4), 2023);
