@@ -101,7 +101,8 @@ final class CrawlerCommand implements Callable<Integer> {
                 out.printf("%s %s: %d list page(s), %d report link(s), %d published, %d unchanged, %d blocked, %d failed, %d disallowed%s%n",
                         Instant.now(), sweep.portalId(), sweep.listPages(), sweep.reportLinks(), sweep.published(),
                         sweep.notModified(), sweep.blocked(), sweep.failed(), sweep.disallowed(),
-                        sweep.deferred() > 0 ? ", " + sweep.deferred() + " failing URL(s) backing off" : "");
+                        (sweep.deferred() > 0 ? ", " + sweep.deferred() + " failing URL(s) backing off" : "")
+                                + (sweep.moved() != null ? "; " + sweep.moved() : ""));
                 out.flush();
             }
         })) {

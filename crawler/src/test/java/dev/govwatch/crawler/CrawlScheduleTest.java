@@ -3,10 +3,7 @@ package dev.govwatch.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,29 +23,6 @@ import dev.govwatch.schemas.Region;
  */
 class CrawlScheduleTest {
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private static final Duration INTERVAL = Duration.ofHours(1);
 

@@ -3,10 +3,7 @@ package dev.govwatch.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,29 +25,6 @@ class RobotsExpiryTest {
 
     private static final Duration DELAY = Duration.ofMillis(20);
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private PortalSimulator simulator;
     private MemorySink sink;
