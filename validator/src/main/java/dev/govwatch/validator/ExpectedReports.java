@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import dev.govwatch.schemas.AgencyWatch;
 import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.PortalState;
 import dev.govwatch.schemas.PortalStatus;
 
 /**
@@ -27,6 +28,8 @@ final class ExpectedReports {
     private final java.util.function.Predicate<String> ownsPortal;
     /** The sweep each portal was last judged on, in this task (after a restart every portal is judged once more). */
     private final java.util.Map<String, Instant> judgedSweeps = new java.util.HashMap<>();
+    /** The sweep each portal's pages were last seen extracted for (judged at the next check). */
+    private final java.util.Map<String, Instant> extractedSweeps = new java.util.HashMap<>();
 
     ExpectedReports(KeyValueStore<String, AgencyWatch> agencies,
                     KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus,
@@ -119,11 +122,17 @@ final class ExpectedReports {
             while (it.hasNext()) {
                 PortalStatus status = it.next().value.value();
                 Instant swept = status.getSweptAt();
-                if (swept != null && swept.isAfter(judgedSweeps.getOrDefault(status.getPortalId(), Instant.MIN))
-                        && missingReports.canJudge(status, now)) {
-                    ready.put(status.getPortalId(), status);
-                    judgedSweeps.put(status.getPortalId(), swept);
+                if (swept == null || !swept.isAfter(judgedSweeps.getOrDefault(status.getPortalId(), Instant.MIN))
+                        || !missingReports.canJudge(status, now)) {
+                    continue;
                 }
+                // A sweep that read the portal is judged one check after the extractor was seen past its
+                // pages: the reports it let through then still had to cross this validator's own repartition.
+                if (status.getState() == PortalState.OK && !swept.equals(extractedSweeps.put(status.getPortalId(), swept))) {
+                    continue;
+                }
+                ready.put(status.getPortalId(), status);
+                judgedSweeps.put(status.getPortalId(), swept);
             }
         }
         if (ready.isEmpty()) {
@@ -161,6 +170,10 @@ final class ExpectedReports {
 
     private void check(AgencyWatch watch, Instant now) {
         PortalStatus portal = portalOf(watch);
+        if (portal != null && portal.getState() == PortalState.OK && portal.getSweptAt() != null
+                && !portal.getSweptAt().equals(judgedSweeps.get(portal.getPortalId()))) {
+            return; // its latest sweep is judged by checkSwept, once its reports are through
+        }
         if (missingReports.canJudge(watch, portal, now)) {
             ledger.reconcile("agency|" + watch.getName(), missingReports.evaluate(watch, portal, now), now);
         }

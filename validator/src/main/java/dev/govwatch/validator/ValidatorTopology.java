@@ -48,8 +48,10 @@ public final class ValidatorTopology {
      * @param grace         how long after a deadline a report still counts as not yet missing
      * @param checkInterval how often, on the wall clock, every expected report is looked for (deadlines pass)
      * @param extraction    where the extractor is: a portal's absences are judged as soon as the
-     *                      extractor has read the pages of its latest sweep (looked at every
-     *                      {@link #sweepCheck()}); where that cannot be seen, one check interval after the sweep
+     *                      extractor has been seen past the pages of its latest sweep at one
+     *                      {@link #sweepCheck()} and the next one has come (the reports' way through
+     *                      the validator's own repartition); where that cannot be seen, one check
+     *                      interval after the sweep
      */
     public record MissingPolicy(Duration grace, Duration checkInterval, ExtractionProgress extraction) {
 
@@ -74,7 +76,7 @@ public final class ValidatorTopology {
 
         /** How often freshly swept portals are looked at. */
         public Duration sweepCheck() {
-            Duration tick = Duration.ofSeconds(15);
+            Duration tick = Duration.ofSeconds(5);
             return checkInterval.compareTo(tick) < 0 ? checkInterval : tick;
         }
     }
