@@ -184,7 +184,7 @@ public final class Crawler implements AutoCloseable {
     private CompletableFuture<List<String>> discover(Portal portal, List<String> drifted) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                PortalDiscovery.Found found = new PortalDiscovery(this, 6, 500)
+                PortalDiscovery.Found found = new PortalDiscovery(this, PortalDiscovery.DEFAULT_MAX_DEPTH, PortalDiscovery.DEFAULT_MAX_PAGES)
                         .discover(portal.getHome(), portal.getHostDelayMillis(), portal.getAllowPrivateAddresses());
                 List<String> columns = found.columns().stream().map(PortalDiscovery.Column::url).toList();
                 LOG.info("portal {}: {} report column(s) found from {}{}", portal.getId(), columns.size(), portal.getHome(),

@@ -56,6 +56,10 @@ public final class PortalDiscovery {
     /** The site's name in its title: 示范县人民政府门户网站 → 示范县人民政府. */
     private static final Pattern SITE_SUFFIX = Pattern.compile("(门户网站|门户网|网站|首页|官网)$");
 
+    /** How deep and how wide a discovery the crawler starts on its own (home-only or drifted portals) reads. */
+    static final int DEFAULT_MAX_DEPTH = 6;
+    static final int DEFAULT_MAX_PAGES = 500;
+
     private final Crawler crawler;
     private final int maxDepth;
     private final int maxPages;

@@ -14,7 +14,6 @@ import dev.govwatch.samples.PortalSimulator.Response;
 import dev.govwatch.samples.Report2021Page;
 import dev.govwatch.schemas.CrawlState;
 import dev.govwatch.schemas.Portal;
-import dev.govwatch.schemas.Region;
 
 /**
  * The crawl state drives the schedule, as StormCrawler's URL status does: a URL failing sweep after
@@ -96,8 +95,6 @@ class CrawlScheduleTest {
     }
 
     private static Portal portal(PortalSimulator.Site site) {
-        return Portal.newBuilder().setId(site.id()).setName("测试县人民政府").setRegion(Region.newBuilder().build())
-                .setListPages(List.of(site.columnUrl())).setHostDelayMillis(20).setCrawlIntervalSeconds(INTERVAL.toSeconds())
-                .setAllowPrivateAddresses(true).build();
+        return SimulatedPortal.of(site, 20).setCrawlIntervalSeconds(INTERVAL.toSeconds()).build();
     }
 }

@@ -16,7 +16,6 @@ import dev.govwatch.samples.PortalSimulator.Response;
 import dev.govwatch.samples.Report2021Page;
 import dev.govwatch.schemas.CrawlState;
 import dev.govwatch.schemas.Portal;
-import dev.govwatch.schemas.Region;
 import dev.govwatch.schemas.UrlStatus;
 
 /**
@@ -206,9 +205,7 @@ class CrawlerHazardsTest {
     }
 
     private static Portal portal(PortalSimulator.Site site) {
-        return Portal.newBuilder().setId(site.id()).setName("测试县人民政府").setRegion(Region.newBuilder().build())
-                .setListPages(List.of(site.columnUrl())).setHostDelayMillis(DELAY.toMillis())
-                .setAllowPrivateAddresses(true).build();
+        return SimulatedPortal.of(site, DELAY.toMillis()).build();
     }
 
 }

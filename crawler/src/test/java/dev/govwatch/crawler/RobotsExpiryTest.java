@@ -14,7 +14,6 @@ import dev.govwatch.samples.PortalSimulator;
 import dev.govwatch.samples.PortalSimulator.Response;
 import dev.govwatch.samples.Report2021Page;
 import dev.govwatch.schemas.Portal;
-import dev.govwatch.schemas.Region;
 
 /**
  * robots.txt kept as RFC 9309 says: a server error means "disallow all" only for a while, then the
@@ -114,8 +113,6 @@ class RobotsExpiryTest {
     }
 
     private static Portal portal(PortalSimulator.Site site) {
-        return Portal.newBuilder().setId(site.id()).setName("测试县人民政府").setRegion(Region.newBuilder().build())
-                .setListPages(List.of(site.columnUrl())).setHostDelayMillis(DELAY.toMillis())
-                .setAllowPrivateAddresses(true).build();
+        return SimulatedPortal.of(site, DELAY.toMillis()).build();
     }
 }
