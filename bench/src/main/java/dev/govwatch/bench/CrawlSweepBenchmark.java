@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,32 +113,5 @@ public final class CrawlSweepBenchmark {
             }
         }
         throw new IOException("the simulator process ended before printing " + prefix);
-    }
-
-    /** Heap in use, sampled every 50 ms on a daemon thread: the peak is what one instant held, not a sum of pool peaks. */
-    private static final class HeapSampler {
-        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
-        private volatile boolean running = true;
-        private final Thread thread = new Thread(() -> {
-            while (running) {
-                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-
-        HeapSampler() {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return peak.get();
-        }
     }
 }

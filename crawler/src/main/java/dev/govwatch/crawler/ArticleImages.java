@@ -35,6 +35,9 @@ final class ArticleImages {
 
     /** Absolute URLs of the page's article images, in page order. */
     static List<String> find(byte[] html, String charset, String pageUrl) {
+        if (!mayHoldArticleImage(html, charset)) {
+            return List.of();
+        }
         Document doc;
         try {
             doc = Jsoup.parse(new ByteArrayInputStream(html), charset, pageUrl);
@@ -58,6 +61,28 @@ final class ArticleImages {
             }
         }
         return new ArrayList<>(urls);
+    }
+
+    private static final Pattern IMG_SRC = Pattern.compile("(?i)<img\\b[^>]*?\\bsrc\\s*=\\s*[\"']?([^\"'\\s>]+)");
+
+    /**
+     * Whether some {@code <img>} of the page passes the tests its address alone decides (not data:,
+     * not chrome by name, an image file): a crawler that publishes a million report pages a sweep
+     * spends most of its CPU parsing them, and a page whose only images are logos and icons, or that
+     * has none, needs no parse. Charsets that are not ASCII-compatible are always parsed.
+     */
+    static boolean mayHoldArticleImage(byte[] html, String charset) {
+        if (charset != null && charset.toUpperCase(Locale.ROOT).matches("UTF-?(16|32).*")) {
+            return true;
+        }
+        var m = IMG_SRC.matcher(new String(html, java.nio.charset.StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+            String src = m.group(1);
+            if (!src.startsWith("data:") && !CHROME.matcher(src).find() && IMAGE.matcher(path(src)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(String url) {

@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
  * {@code stats} prints {@code STATS requests=<all> busiest=<requests at the busiest host>}, and
  * {@code quit} (or end of input) stops.
  *
- * <p>Usage: {@code StandaloneSimulator <portals> <reportsPerPortal> <threads> <column-url-file>}
+ * <p>Usage: {@code StandaloneSimulator <portals> <reportsPerPortal> <threads> <column-url-file>}, or
+ * {@code StandaloneSimulator national <hosts> <columnsPerHost> <reportsPerColumn> <threads> <file>} for
+ * {@link NationalPortals} (the file gets one line per host, its column URLs separated by tabs; the
+ * stats add {@code notModified}, {@code bytes} and the simulator's own {@code cpuMs}, and
+ * {@code reset} starts the counts again).
  */
 public final class StandaloneSimulator {
 
@@ -27,6 +31,11 @@ public final class StandaloneSimulator {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 6 && args[0].equals("national")) {
+            national(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), Path.of(args[5]));
+            return;
+        }
         if (args.length != 4) {
             System.err.println("usage: StandaloneSimulator <portals> <reportsPerPortal> <threads> <column-url-file>");
             System.exit(2);
@@ -60,6 +69,29 @@ public final class StandaloneSimulator {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    private static void national(int hosts, int columns, int reports, int threads, Path file) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (NationalPortals portals = new NationalPortals(hosts, columns, reports, pool)) {
+            Files.write(file, portals.columnUrls().stream().map(urls -> String.join("\t", urls)).toList(), StandardCharsets.UTF_8);
+            System.out.println("READY");
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
+                if (line.equals("stats")) {
+                    long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+                    System.out.println("STATS " + portals.stats() + " cpuMs=" + cpu);
+                } else if (line.equals("reset")) {
+                    portals.reset();
+                    System.out.println("RESET");
+                }
+                System.out.flush();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -174,6 +174,25 @@ class RulesTest {
     }
 
     @Test
+    void unreadCellsAreNamedEachWithItsOwnReason() {
+        AnnualReport report = TestReports.clean2024(1);
+        report.setUnreadCells(List.of(
+                unread("T2", "规范性文件", "本年制发件数", "该行印为 12387，无法对应各栏"),
+                unread("T2", "规范性文件", "本年废止件数", "该行印为 12387，无法对应各栏"),
+                unread("T2", "行政许可", "本年处理决定数量", "该行印为 2005612，无法对应各栏")));
+
+        String message = only(alerts(report), "UNREAD_CELLS").getMessage();
+
+        assertThat(message).isEqualTo("规范性文件 本年制发件数、规范性文件 本年废止件数 未能读出（该行印为 12387，无法对应各栏）；"
+                + "行政许可 本年处理决定数量 未能读出（该行印为 2005612，无法对应各栏）");
+    }
+
+    private static dev.govwatch.schemas.UnreadCell unread(String table, String row, String column, String reason) {
+        return dev.govwatch.schemas.UnreadCell.newBuilder().setTable(table).setRow(row).setColumn(column)
+                .setLabel(row + " " + column).setReason(reason).build();
+    }
+
+    @Test
     void evaluatingTheSameReportTwiceGivesTheSameAlertIds() {
         AnnualReport report = TestReports.withCell(TestReports.clean2024(3), "T3", "apps.new", "total", 0);
 

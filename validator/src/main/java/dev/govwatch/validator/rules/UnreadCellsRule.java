@@ -35,9 +35,7 @@ public final class UnreadCellsRule extends AbstractRule {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, List<UnreadCell>> e : byTable.entrySet()) {
             List<UnreadCell> cells = e.getValue();
-            List<String> names = cells.stream().limit(NAMED).map(UnreadCell::getLabel).toList();
-            String message = String.join("、", names) + (cells.size() > NAMED ? " 等 " + cells.size() + " 处" : "")
-                    + " 未能读出（" + cells.get(0).getReason() + "）";
+            String message = message(cells);
             List<dev.govwatch.schemas.Evidence> evidence = cells.stream()
                     .map(c -> Finding.at(e.getKey() + "/" + c.getRow() + (c.getColumn() == null ? "" : "/" + c.getColumn()),
                             "数字", c.getReason()))
@@ -45,5 +43,28 @@ public final class UnreadCellsRule extends AbstractRule {
             findings.add(new Finding(e.getKey(), message, evidence));
         }
         return findings;
+    }
+
+    /**
+     * Cells grouped by the reason they could not be read, each group with its own reason: rows of
+     * one table often fail for different reasons (two rows run together, each printed otherwise),
+     * and a reason shown under another row's name would send the reader to the wrong text.
+     */
+    static String message(List<UnreadCell> cells) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (UnreadCell cell : cells) {
+            byReason.computeIfAbsent(cell.getReason(), r -> new ArrayList<>()).add(cell.getLabel());
+        }
+        List<String> parts = new ArrayList<>();
+        int named = 0;
+        for (Map.Entry<String, List<String>> group : byReason.entrySet()) {
+            if (named >= NAMED) {
+                break;
+            }
+            List<String> names = group.getValue().stream().limit(NAMED - named).toList();
+            named += names.size();
+            parts.add(String.join("、", names) + " 未能读出（" + group.getKey() + "）");
+        }
+        return String.join("；", parts) + (cells.size() > named ? "；共 " + cells.size() + " 处" : "");
     }
 }
