@@ -42,15 +42,13 @@ final class CrawlSession implements AutoCloseable {
                  MeterRegistry meters, boolean sweepAtOnce, Consumer<Crawler.Sweep> onSweep) {
         Map<String, Object> loader = new HashMap<>(client);
         loader.put("group.id", groupId + "-state-loader");
-        var known = CrawlStateLoader.load(loader, registry, Duration.ofMinutes(2));
         var portalStatuses = CrawlStateLoader.portalStatuses(loader, registry, Duration.ofMinutes(2));
-        this.knownUrls = known.size();
         Map<String, Object> group = new HashMap<>(client);
         group.put("group.id", groupId);
         this.sink = new KafkaCrawlSink(client, registry);
         this.crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(minDelay), sink, Clock.systemUTC(), meters);
         this.assignment = new PortalAssignment(group, registry);
-        crawler.resume(known);
+        this.knownUrls = CrawlStateLoader.resume(crawler, loader, registry, Duration.ofMinutes(2));
         crawler.resumePortals(portalStatuses);
         sink.onLost(crawler::forget);
         this.loop = new CrawlLoop(crawler, Clock.systemUTC(), sweep -> {

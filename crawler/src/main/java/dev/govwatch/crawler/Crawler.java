@@ -70,11 +70,17 @@ public final class Crawler implements AutoCloseable {
     private final Fetcher fetcher;
     private final CrawlerMetrics metrics;
     private final HostScheduler scheduler = new HostScheduler();
-    private final Map<String, CrawlState> states = new ConcurrentHashMap<>();
+    private final Map<String, UrlState> states = new ConcurrentHashMap<>();
+    /** Each portal id once, for the states of its URLs. */
+    private final Map<String, String> portalIds = new ConcurrentHashMap<>();
     private final RobotsCache robots;
     private final ColumnDrift drift = new ColumnDrift();
-    /** Portals whose columns were discovered (given by home page only) or moved: their columns now. */
-    private final Map<String, List<String>> moved = new ConcurrentHashMap<>();
+    /** Portals whose columns were discovered (given by home page only) or moved: their columns now, and the file's they replace. */
+    private final Map<String, Moved> moved = new ConcurrentHashMap<>();
+
+    /** Columns swept in place of the portal file's {@code from} (empty for a portal given by home page only). */
+    private record Moved(List<String> from, List<String> to) {
+    }
     /** Discovery blocks while it fetches politely: never on the HTTP client's threads. */
     private final java.util.concurrent.ExecutorService discoveries = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "govwatch-portal-discovery");
@@ -119,7 +125,17 @@ public final class Crawler implements AutoCloseable {
 
     /** What an earlier run knew (from the crawl-state topic), so that a restart does not refetch everything. */
     public void resume(Iterable<CrawlState> known) {
-        known.forEach(s -> states.put(s.getUrl(), s));
+        known.forEach(this::resume);
+    }
+
+    /** What an earlier run knew of one URL. */
+    public void resume(CrawlState known) {
+        states.put(known.getUrl(), UrlState.of(known, portalIds.computeIfAbsent(known.getPortalId(), id -> id)));
+    }
+
+    /** How many URLs the crawler has a state for. */
+    public int knownUrls() {
+        return states.size();
     }
 
     /**
@@ -127,23 +143,35 @@ public final class Crawler implements AutoCloseable {
      * restart has been OK since then, not since the restart.
      */
     public void resumePortals(Iterable<PortalStatus> known) {
-        known.forEach(s -> portalStates.put(s.getPortalId(), s));
+        known.forEach(s -> {
+            portalStates.put(s.getPortalId(), s);
+            if (s.getColumns() != null && !s.getColumns().isEmpty()) {
+                // Columns found by discovery or followed after a move: not looked for again after a restart.
+                moved.put(s.getPortalId(), new Moved(s.getColumnsReplace() == null ? List.of() : List.copyOf(s.getColumnsReplace()),
+                        List.copyOf(s.getColumns())));
+            }
+        });
     }
 
     public CompletableFuture<Sweep> sweep(Portal given) {
-        List<String> movedTo = moved.get(given.getId());
+        Moved movedTo = moved.get(given.getId());
+        if (movedTo != null && !movedTo.from().equals(given.getListPages())) {
+            // The portal file was edited since the columns moved: what it says now wins.
+            moved.remove(given.getId(), movedTo);
+            movedTo = null;
+        }
         if (movedTo == null && given.getListPages().isEmpty() && given.getHome() != null) {
             // A portal given by its home page alone: its columns are discovered on first sight.
             return discover(given, List.of()).thenCompose(found -> {
                 if (found.isEmpty()) {
                     return CompletableFuture.completedFuture(driftedSweep(given, "no report column found from " + given.getHome()));
                 }
-                moved.put(given.getId(), found);
+                moved.put(given.getId(), new Moved(List.of(), found));
                 return sweep(given);
             });
         }
-        Portal portal = movedTo == null ? given : Portal.newBuilder(given).setListPages(movedTo).build();
-        return columnsSweep(portal).thenCompose(sweep -> afterDrift(portal, sweep));
+        Portal portal = movedTo == null ? given : Portal.newBuilder(given).setListPages(movedTo.to()).build();
+        return columnsSweep(portal).thenCompose(sweep -> afterDrift(portal, given.getListPages(), sweep));
     }
 
     /**
@@ -151,7 +179,7 @@ public final class Crawler implements AutoCloseable {
      * the portal's columns move there (said in the status's detail); not found, or no home page to
      * look from, the portal is DRIFTED (its agencies BLOCKED, never MISSING) until the column is readable again.
      */
-    private CompletableFuture<Sweep> afterDrift(Portal portal, Sweep sweep) {
+    private CompletableFuture<Sweep> afterDrift(Portal portal, List<String> fileColumns, Sweep sweep) {
         List<String> drifted = drift.drifted(portal.getListPages());
         if (drifted.isEmpty()) {
             updatePortalStatus(portal, sweep.counter(), null);
@@ -171,7 +199,7 @@ public final class Crawler implements AutoCloseable {
                 List<String> now = new ArrayList<>(portal.getListPages());
                 now.removeAll(drifted);
                 now.addAll(fresh);
-                moved.put(portal.getId(), List.copyOf(now));
+                moved.put(portal.getId(), new Moved(List.copyOf(fileColumns), List.copyOf(now)));
                 drifted.forEach(drift::forget);
                 sweep.counter().moved = "report columns moved: " + drifted + " → " + fresh + " (found again from " + portal.getHome() + ")";
                 updatePortalStatus(portal, sweep.counter(), null);
@@ -333,7 +361,8 @@ public final class Crawler implements AutoCloseable {
     }
 
     private CompletableFuture<Void> report(Portal portal, String url, Counter counter) {
-        CrawlState known = states.get(url);
+        UrlState kept = states.get(url);
+        CrawlState known = kept == null ? null : kept.toCrawlState(url);
         if (known != null && known.getFailureCount() > 1 && known.getNextFetchAt() != null
                 && clock.instant().isBefore(known.getNextFetchAt())) {
             // A URL failing sweep after sweep backs off, as its crawl state (kept across restarts) says.
@@ -380,7 +409,7 @@ public final class Crawler implements AutoCloseable {
                                 .setLastError(r.error() != null ? r.error() : "HTTP " + r.status());
                     }
                     CrawlState updated = state.build();
-                    states.put(url, updated);
+                    states.put(url, UrlState.of(updated, portalIds.computeIfAbsent(portal.getId(), id -> id)));
                     if (published == null) {
                         sink.state(updated);
                         return CompletableFuture.completedFuture(null);
@@ -531,10 +560,12 @@ public final class Crawler implements AutoCloseable {
                 : drifted != null ? PortalState.DRIFTED : PortalState.OK;
         String detail = state == PortalState.DRIFTED ? drifted : counter.moved != null ? counter.moved : counter.firstProblem;
         Instant now = clock.instant();
+        Moved columns = moved.get(portal.getId());
         PortalStatus status = portalStates.compute(portal.getId(), (id, previous) -> PortalStatus.newBuilder()
                 .setPortalId(id).setState(state)
                 .setSince(previous != null && previous.getState() == state ? previous.getSince() : now)
                 .setCheckedAt(now).setSweptAt(now).setDetail(detail)
+                .setColumns(columns == null ? null : columns.to()).setColumnsReplace(columns == null ? null : columns.from())
                 .setPagesThrough(previous == null ? new java.util.HashMap<>() : previous.getPagesThrough()).build());
         sink.portalStatus(status);
     }

@@ -36,7 +36,8 @@ class ColumnDriftTest {
             int reports = watched.sweep(portal).get().reportLinks();
             assertThat(last(sink).getState()).isEqualTo(PortalState.OK);
 
-            // The redesign moves the government's column: two sweeps of 404 are not yet a drift …
+            // The redesign moves the government's column (the tree's first): two sweeps of 404 are not yet a drift …
+            String old = portal.getListPages().get(0);
             String movedTo = tree.move("示范县人民政府");
             for (int i = 0; i < ColumnDrift.SWEEPS - 1; i++) {
                 watched.sweep(portal).get();
@@ -50,6 +51,24 @@ class ColumnDriftTest {
             Crawler.Sweep after = watched.sweep(portal).get();
             assertThat(after.reportLinks()).isEqualTo(reports);
             assertThat(after.failed()).isZero();
+            assertThat(last(sink).getColumns()).contains(movedTo).doesNotContain(old);
+
+            // A restarted crawler resumed from the statuses sweeps the moved column at once: no 404s, no discovery.
+            int hitsBefore = simulator.hits().size();
+            try (Crawler restarted = new Crawler(CrawlerSettings.defaults().withDefaultDelay(Duration.ofMillis(5)), new MemorySink(),
+                    Clock.systemUTC())) {
+                restarted.resumePortals(sink.statuses);
+                Crawler.Sweep resumed = restarted.sweep(portal).get();
+                assertThat(resumed.reportLinks()).isEqualTo(reports);
+                assertThat(resumed.failed()).isZero();
+                List<String> asked = simulator.hits().subList(hitsBefore, simulator.hits().size()).stream()
+                        .map(PortalSimulator.Hit::path).toList();
+                assertThat(asked).contains(java.net.URI.create(movedTo).getPath())
+                        .doesNotContain(java.net.URI.create(old).getPath(), "/index.html");
+                // An edited portal file wins over the move the crawler remembers.
+                Crawler.Sweep edited = restarted.sweep(Portal.newBuilder(portal).setListPages(List.of(movedTo)).build()).get();
+                assertThat(edited.listPages()).isEqualTo(1);
+            }
 
             // A department's column is taken down, with no link left to it: DRIFTED, said with the column.
             String gone = tree.columns().stream().filter(c -> c.level().equals("DEPARTMENT")).findFirst().orElseThrow().url();

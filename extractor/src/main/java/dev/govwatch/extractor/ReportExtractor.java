@@ -179,7 +179,7 @@ public final class ReportExtractor {
         if (!REPORT_TITLE.matcher(opening).find()) {
             return new Extraction.NotAReport("no 政府信息公开年度报告 title or statistics table");
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(doc.notes());
         Metadata meta = Metadata.read(doc, warnings);
         if (doc.readBy() == ReadMethod.OCR) {
             String agency = dev.govwatch.extractor.internal.ocr.OcrAgency.correct(meta.agency(), doc.lines());

@@ -21,6 +21,12 @@ public final class Renderings {
     public enum Shape {
         HTML_TABLE, WORD_HTML, PIPES, TABS, CELL_PER_LINE, RUN_TOGETHER, ONE_LINE, MERGED_LABELS, SPLIT_LABELS,
         SPLIT_LINES, DROPPED_ZEROS, PDF_FLOW,
+        /**
+         * A plain HTML table whose table 三 header prints its columns in another order (总计 first,
+         * 自然人 last), the figures under their headers: read by position, every figure would land in
+         * the wrong column while every row still sums.
+         */
+        REORDERED_COLUMNS,
         /** A text PDF printed from Word ({@link PrintedReport}): needs a Chinese TrueType font, see {@link PrintedReport#canPrint()}. */
         PDF_TABLE
     }
@@ -53,7 +59,9 @@ public final class Renderings {
     public static Rendered render(Report2021Page figures, Shape shape, Template template) {
         boolean y2019 = template == Template.GEN_2019;
         return switch (shape) {
-            case HTML_TABLE -> new Rendered(shape, (y2019 ? plainHtml(figures) : figures.html).getBytes(StandardCharsets.UTF_8),
+            case HTML_TABLE -> new Rendered(shape, (y2019 ? plainHtml(figures, true, false) : figures.html)
+                    .getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
+            case REORDERED_COLUMNS -> new Rendered(shape, plainHtml(figures, y2019, true).getBytes(StandardCharsets.UTF_8),
                     "text/html; charset=UTF-8");
             case WORD_HTML -> new Rendered(shape, wordHtml(figures, y2019).getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8");
             case PDF_TABLE -> new Rendered(shape, PrintedReport.pdf(figures, y2019, java.util.Arrays.hashCode(figures.t3.get("apps.new"))),
@@ -272,18 +280,26 @@ public final class Renderings {
     }
 
     /** Plain HTML tables (no Word markup) from the rows, for templates {@link Report2021Page} does not draw. */
-    private static String plainHtml(Report2021Page f) {
-        StringBuilder h = new StringBuilder("<html><head><meta charset=\"utf-8\"><title>测试县人民政府2020年政府信息公开工作年度报告</title>"
-                + "<meta name=\"PubDate\" content=\"2021-01-20\"></head><body><div class=\"article-content\">"
-                + "<p>测试县人民政府2020年政府信息公开工作年度报告</p><p>本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。</p>"
-                + "<p>一、总体情况</p><p>2020年，我县全年共收到政府信息公开申请" + f.t3.get("apps.new")[6] + "件。</p>"
+    /** Table 三's columns as {@link Shape#REORDERED_COLUMNS} prints them: indexes into a row's figures. */
+    private static final int[] REORDERED = {6, 1, 2, 3, 4, 5, 0};
+
+    private static String plainHtml(Report2021Page f, boolean y2019, boolean reordered) {
+        String year = y2019 ? "2020" : "2024";
+        String t3Header = reordered
+                ? "<tr><td rowspan=2>总计</td><td colspan=5>法人或其他组织</td><td rowspan=2>自然人</td></tr>"
+                : "<tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>";
+        StringBuilder h = new StringBuilder("<html><head><meta charset=\"utf-8\"><title>测试县人民政府" + year + "年政府信息公开工作年度报告</title>"
+                + "<meta name=\"PubDate\" content=\"" + (Integer.parseInt(year) + 1) + "-01-20\"></head><body><div class=\"article-content\">"
+                + "<p>测试县人民政府" + year + "年政府信息公开工作年度报告</p><p>本报告所列数据的统计期限自" + year + "年1月1日起至" + year + "年12月31日止。</p>"
+                + "<p>一、总体情况</p><p>" + year + "年，我县全年共收到政府信息公开申请" + f.t3.get("apps.new")[6] + "件。</p>"
                 + "<p>二、主动公开政府信息情况</p><table><tr><td colspan=4>第二十条第（一）项</td></tr>"
-                + "<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+                + (y2019 ? "<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+                        : "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>")
                 + "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr><tr><td>规范性文件</td><td>12</td><td>3</td><td>87</td></tr></table>"
                 + "<p>三、收到和处理政府信息公开申请情况</p><table><tr><td colspan=3 rowspan=3>（本列数据的勾稽关系为：第一项加第二项之和，"
-                + "等于第三项加第四项之和）</td><td colspan=7>申请人情况</td></tr><tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td>"
-                + "<td rowspan=2>总计</td></tr><tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
-        List<Row> rows = t3Rows(f, true);
+                + "等于第三项加第四项之和）</td><td colspan=7>申请人情况</td></tr>" + t3Header
+                + "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
+        List<Row> rows = t3Rows(f, y2019);
         for (Row r : rows) {
             h.append("<tr>");
             int span = 3;
@@ -292,8 +308,8 @@ public final class Renderings {
                 h.append("<td colspan=").append(colspan).append(">").append(r.labels().get(l)).append("</td>");
                 span -= colspan;
             }
-            for (long v : r.values()) {
-                h.append("<td>").append(v).append("</td>");
+            for (int c = 0; c < r.values().length; c++) {
+                h.append("<td>").append(r.values()[reordered ? REORDERED[c] : c]).append("</td>");
             }
             h.append("</tr>");
         }

@@ -50,7 +50,8 @@ public final class HtmlPage {
         walk(content, lines, current);
         flush(lines, current);
         String header = headerText(doc, content);
-        return new ReportDocument(lines.text, lines.cells, header, meta, dev.govwatch.schemas.ReadMethod.HTML, lines.images);
+        return new ReportDocument(lines.text, lines.cells, header, meta, dev.govwatch.schemas.ReadMethod.HTML, lines.images)
+                .withNotes(lines.notes);
     }
 
     /**
@@ -108,6 +109,8 @@ public final class HtmlPage {
         final List<String> text = new ArrayList<>();
         final List<List<String>> cells = new ArrayList<>();
         final List<ReportDocument.ImageAt> images = new ArrayList<>();
+        /** What reading the markup changed, for the report's warnings. */
+        final List<String> notes = new ArrayList<>();
 
         void prose(String line) {
             text.add(line);
@@ -148,7 +151,11 @@ public final class HtmlPage {
         }
         if (tag.equals("table")) {
             flush(lines, current);
-            for (List<String> row : grid(element)) {
+            HeaderColumns.Reordered table = HeaderColumns.toTemplateOrder(grid(element));
+            if (table.note() != null) {
+                lines.notes.add(table.note());
+            }
+            for (List<String> row : table.grid()) {
                 lines.row(row);
             }
             return;

@@ -23,6 +23,7 @@ public final class ReportDocument {
     private final Map<String, String> meta;
     private final ReadMethod readBy;
     private final List<ImageAt> images;
+    private List<String> notes = List.of();
 
     /**
      * An image of the article, and where it stands among the lines.
@@ -69,6 +70,18 @@ public final class ReportDocument {
         this.meta = Map.copyOf(meta);
         this.readBy = readBy;
         this.images = List.copyOf(images);
+    }
+
+    /** The same document with notes on what reading it changed (columns put in the template's order). */
+    public ReportDocument withNotes(List<String> notes) {
+        ReportDocument copy = new ReportDocument(lines, cells, headerText, meta, readBy, images);
+        copy.notes = List.copyOf(notes);
+        return copy;
+    }
+
+    /** What reading the markup changed, for the report's warnings; empty for most documents. */
+    public List<String> notes() {
+        return notes;
     }
 
     public static ReportDocument ofText(String text) {

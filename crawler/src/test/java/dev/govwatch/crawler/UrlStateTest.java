@@ -1,0 +1,36 @@
+package dev.govwatch.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.govwatch.schemas.CrawlState;
+import dev.govwatch.schemas.UrlStatus;
+
+/** The compact in-memory state gives back the crawl state it was made from, field for field. */
+class UrlStateTest {
+
+    private static final String URL = "http://www.example.gov.cn/zfxxgk/zfxxgknb/202501/t20250120_1.html";
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() {
+        CrawlState full = CrawlState.newBuilder().setUrl(URL).setPortalId("p1").setStatus(UrlStatus.FETCHED)
+                .setEtag("\"5f2a-61c\"").setLastModified("Mon, 20 Jan 2025 01:30:00 GMT")
+                .setSha256("00ff3a9c0000000000000000000000010123456789abcdef0fedcba987654321")
+                .setLastFetchedAt(Instant.ofEpochMilli(1_737_336_600_123L)).setNextFetchAt(Instant.ofEpochMilli(1_737_423_000_456L))
+                .setFailureCount(3).setLastError("HTTP 503").build();
+        CrawlState sparse = CrawlState.newBuilder().setUrl(URL).setPortalId("p2").setStatus(UrlStatus.GONE).build();
+
+        assertThat(UrlState.of(full, "p1").toCrawlState(URL)).isEqualTo(full);
+        assertThat(UrlState.of(sparse, "p2").toCrawlState(URL)).isEqualTo(sparse);
+    }
+
+    @Test
+    void aDigestThisCrawlerNeverWritesIsKeptAsNone() {
+        CrawlState odd = CrawlState.newBuilder().setUrl(URL).setPortalId("p1").setStatus(UrlStatus.FETCHED).setSha256("not-a-digest").build();
+
+        assertThat(UrlState.of(odd, "p1").toCrawlState(URL).getSha256()).isNull();
+    }
+}
