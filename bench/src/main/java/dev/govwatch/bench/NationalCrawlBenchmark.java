@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -117,23 +116,10 @@ public final class NationalCrawlBenchmark {
                         AvroSerdes.<CrawlState>serializer(stack.registry()));
                      KafkaProducer<String, PortalStatus> statuses = new KafkaProducer<>(producerConfig, new StringSerializer(),
                              AvroSerdes.<PortalStatus>serializer(stack.registry()))) {
-                    CrawlSink writing = new CrawlSink() {
-                        @Override
-                        public void page(FetchedPage page) {
-                            published.incrementAndGet();
-                        }
-
-                        @Override
-                        public void state(CrawlState state) {
-                            statesWritten.incrementAndGet();
-                            states.send(new ProducerRecord<>(Topics.CRAWL_STATE.name(), state.getUrl(), state));
-                        }
-
-                        @Override
-                        public void portalStatus(PortalStatus status) {
-                            statuses.send(new ProducerRecord<>(Topics.PORTAL_STATUS.name(), status.getPortalId(), status));
-                        }
-                    };
+                    CrawlSink writing = sink(page -> published.incrementAndGet(), state -> {
+                        statesWritten.incrementAndGet();
+                        states.send(new ProducerRecord<>(Topics.CRAWL_STATE.name(), state.getUrl(), state));
+                    }, status -> statuses.send(new ProducerRecord<>(Topics.PORTAL_STATUS.name(), status.getPortalId(), status)));
                     try (Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(delay), writing, Clock.systemUTC())) {
                         sweep("first sweep", crawler);
                         long before = published.get();
@@ -193,20 +179,7 @@ public final class NationalCrawlBenchmark {
                 long start = System.nanoTime();
                 Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers(), "group.id", "bench-state-loader");
                 AtomicLong publishedAfter = new AtomicLong();
-                CrawlSink counting = new CrawlSink() {
-                    @Override
-                    public void page(FetchedPage page) {
-                        publishedAfter.incrementAndGet();
-                    }
-
-                    @Override
-                    public void state(CrawlState state) {
-                    }
-
-                    @Override
-                    public void portalStatus(PortalStatus status) {
-                    }
-                };
+                CrawlSink counting = sink(page -> publishedAfter.incrementAndGet(), state -> { }, status -> { });
                 try (Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(delay), counting, Clock.systemUTC())) {
                     // As CrawlSession restarts: portal statuses, then the URL states straight into the crawler.
                     List<PortalStatus> portalStatuses = CrawlStateLoader.portalStatuses(client, stack.registry(), Duration.ofMinutes(5));
@@ -240,6 +213,26 @@ public final class NationalCrawlBenchmark {
             commands.println("stats");
             return expect(out, "STATS");
         }
+    }
+
+    private static CrawlSink sink(java.util.function.Consumer<FetchedPage> pages, java.util.function.Consumer<CrawlState> states,
+                                  java.util.function.Consumer<PortalStatus> statuses) {
+        return new CrawlSink() {
+            @Override
+            public void page(FetchedPage page) {
+                pages.accept(page);
+            }
+
+            @Override
+            public void state(CrawlState state) {
+                states.accept(state);
+            }
+
+            @Override
+            public void portalStatus(PortalStatus status) {
+                statuses.accept(status);
+            }
+        };
     }
 
     private static Thread progress(AtomicLong done, long start) {
