@@ -1,7 +1,7 @@
 package dev.govwatch.extractor.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,17 +20,18 @@ import dev.govwatch.schemas.template.ReportTemplate;
  */
 public final class HeaderColumns {
 
-    /** Leaf header text → column key, tried in order (其他 last: 其他法人或组织, not 其他结果). */
-    private static final Map<Pattern, String> CUES = new LinkedHashMap<>();
+    /**
+     * Leaf header text (normalized, spaces removed) → column key: the template's own column names,
+     * and the other names county offices print for them.
+     */
+    private static final Map<String, String> NAMES = new HashMap<>();
 
     static {
-        CUES.put(Pattern.compile("^自然人$"), "naturalPerson");
-        CUES.put(Pattern.compile("^商业企业$"), "commercial");
-        CUES.put(Pattern.compile("^科研机构$"), "research");
-        CUES.put(Pattern.compile("^社会公益组织$"), "nonprofit");
-        CUES.put(Pattern.compile("^法律服务机构$"), "legalService");
-        CUES.put(Pattern.compile("^其他(法人或其他组织|法人或组织|组织)?$"), "otherOrg");
-        CUES.put(Pattern.compile("^(总计|合计)$"), "total");
+        ReportTemplate.T3.columnNames().forEach((key, name) -> NAMES.put(normalized(name), key));
+        for (String other : List.of("其他", "其他法人或其他组织", "其他组织")) {
+            NAMES.put(normalized(other), "otherOrg");
+        }
+        NAMES.put(normalized("合计"), "total");
     }
 
     private static final Pattern FIGURE = Pattern.compile("^[0-9０-９]+$");
@@ -90,12 +91,10 @@ public final class HeaderColumns {
     }
 
     private static String keyOf(String header) {
-        String text = Text.normalize(header).replaceAll("\\s+", "");
-        for (Map.Entry<Pattern, String> cue : CUES.entrySet()) {
-            if (cue.getKey().matcher(text).matches()) {
-                return cue.getValue();
-            }
-        }
-        return null;
+        return NAMES.get(normalized(header));
+    }
+
+    private static String normalized(String text) {
+        return Text.normalize(text).replaceAll("\\s+", "");
     }
 }

@@ -23,7 +23,7 @@ public final class ReportDocument {
     private final Map<String, String> meta;
     private final ReadMethod readBy;
     private final List<ImageAt> images;
-    private List<String> notes = List.of();
+    private final List<String> notes;
 
     /**
      * An image of the article, and where it stands among the lines.
@@ -60,6 +60,11 @@ public final class ReportDocument {
     /** @param images the article's images, where they stand among the lines */
     public ReportDocument(List<String> lines, List<List<String>> cells, String headerText, Map<String, String> meta,
                           ReadMethod readBy, List<ImageAt> images) {
+        this(lines, cells, headerText, meta, readBy, images, List.of());
+    }
+
+    private ReportDocument(List<String> lines, List<List<String>> cells, String headerText, Map<String, String> meta,
+                           ReadMethod readBy, List<ImageAt> images, List<String> notes) {
         if (cells.size() != lines.size()) {
             throw new IllegalArgumentException(cells.size() + " cell rows for " + lines.size() + " lines");
         }
@@ -70,13 +75,12 @@ public final class ReportDocument {
         this.meta = Map.copyOf(meta);
         this.readBy = readBy;
         this.images = List.copyOf(images);
+        this.notes = List.copyOf(notes);
     }
 
     /** The same document with notes on what reading it changed (columns put in the template's order). */
     public ReportDocument withNotes(List<String> notes) {
-        ReportDocument copy = new ReportDocument(lines, cells, headerText, meta, readBy, images);
-        copy.notes = List.copyOf(notes);
-        return copy;
+        return new ReportDocument(lines, cells, headerText, meta, readBy, images, notes);
     }
 
     /** What reading the markup changed, for the report's warnings; empty for most documents. */
