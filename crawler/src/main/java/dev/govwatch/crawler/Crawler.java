@@ -88,6 +88,12 @@ public final class Crawler implements AutoCloseable {
         return t;
     });
     private final Map<String, PortalStatus> portalStates = new ConcurrentHashMap<>();
+    /** Each list page's links as last read, with the validators to ask for it conditionally (in memory only). */
+    private final Map<String, ListedLinks> listed = new ConcurrentHashMap<>();
+
+    /** A list page's report and pagination links, and its ETag and Last-Modified as the server sent them. */
+    private record ListedLinks(String etag, String lastModified, String[] reports, String[] pages) {
+    }
 
     /** What one sweep of one portal did. */
     public record Sweep(String portalId, int listPages, int reportLinks, int published, int notModified, int blocked,
@@ -133,7 +139,7 @@ public final class Crawler implements AutoCloseable {
 
     /** What an earlier run knew of one URL. */
     public void resume(CrawlState known) {
-        states.put(known.getUrl(), UrlState.of(known, portalIds.computeIfAbsent(known.getPortalId(), id -> id)));
+        states.put(known.getUrl(), UrlState.of(known, known.getUrl(), portalIds.computeIfAbsent(known.getPortalId(), id -> id)));
     }
 
     /** How many URLs the crawler has a state for. */
@@ -302,26 +308,30 @@ public final class Crawler implements AutoCloseable {
     /** @param firstStatus where the column's first list page puts its HTTP status (0 for no answer); null for the others */
     private CompletableFuture<Void> listPage(Portal portal, String url, List<Pattern> patterns, Set<String> reportUrls,
                                              Set<String> seen, Counter counter, int[] firstStatus) {
-        return fetch(portal, url, null, null).thenCompose(result -> {
+        ListedLinks cached = listed.get(url);
+        return fetch(portal, url, cached == null ? null : cached.etag(), cached == null ? null : cached.lastModified()).thenCompose(result -> {
             if (result.isEmpty()) {
                 counter.disallowed();
                 return CompletableFuture.completedFuture(null);
             }
             FetchResult r = result.get();
+            boolean unchanged = r.status() == 304 && cached != null;
             if (firstStatus != null) {
-                firstStatus[0] = r.error() != null ? 0 : r.status();
+                // Unchanged is as good as read: the column lists what it listed before.
+                firstStatus[0] = r.error() != null ? 0 : unchanged ? 200 : r.status();
             }
             if (Challenges.detect(r).isPresent()) {
                 counter.blocked(Challenges.detect(r).get());
                 return CompletableFuture.completedFuture(null);
             }
-            if (r.status() != 200) {
+            if (r.status() != 200 && !unchanged) {
+                listed.remove(url);
                 counter.failed(url + ": " + (r.error() != null ? r.error() : "HTTP " + r.status()));
                 return CompletableFuture.completedFuture(null);
             }
             counter.listPage();
-            LinkFinder.Links links = LinkFinder.find(r.body(), charsetOf(r, portal), r.url(), patterns);
-            reportUrls.addAll(links.reports());
+            ListedLinks links = unchanged ? cached : listedLinks(url, r, portal, patterns);
+            java.util.Collections.addAll(reportUrls, links.reports());
             List<CompletableFuture<Void>> next = new ArrayList<>();
             for (String page : links.pages()) {
                 if (seen.size() < settings.maxListPages() && seen.add(page)) {
@@ -330,6 +340,29 @@ public final class Crawler implements AutoCloseable {
             }
             return CompletableFuture.allOf(next.toArray(CompletableFuture[]::new));
         });
+    }
+
+    /**
+     * The links of a list page just read, kept with its validators when the server sent any, so that
+     * the next sweep asks for the page conditionally and an unchanged column costs a 304 and no parse.
+     */
+    private ListedLinks listedLinks(String url, FetchResult r, Portal portal, List<Pattern> patterns) {
+        LinkFinder.Links found = LinkFinder.find(r.body(), charsetOf(r, portal), r.url(), patterns);
+        ListedLinks links = new ListedLinks(r.header("etag"), r.header("last-modified"),
+                found.reports().stream().map(this::known).toArray(String[]::new),
+                found.pages().stream().map(this::known).toArray(String[]::new));
+        if (links.etag() != null || links.lastModified() != null) {
+            listed.put(url, links);
+        } else {
+            listed.remove(url);
+        }
+        return links;
+    }
+
+    /** The crawler's own string for a URL it has a state for (a national crawl would otherwise hold each URL twice). */
+    private String known(String url) {
+        UrlState state = states.get(url);
+        return state == null ? url : state.url();
     }
 
     /**
@@ -380,7 +413,7 @@ public final class Crawler implements AutoCloseable {
             for (SiteMapURL entry : ((SiteMap) map).getSiteMapUrls()) {
                 String candidate = entry.getUrl().toString();
                 if (LinkFinder.isColumnItem(candidate, portal.getListPages(), patterns)) {
-                    reportUrls.add(candidate);
+                    reportUrls.add(known(candidate));
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -389,7 +422,7 @@ public final class Crawler implements AutoCloseable {
 
     private CompletableFuture<Void> report(Portal portal, String url, Counter counter) {
         UrlState kept = states.get(url);
-        CrawlState known = kept == null ? null : kept.toCrawlState(url);
+        CrawlState known = kept == null ? null : kept.toCrawlState();
         if (known != null && known.getFailureCount() > 1 && known.getNextFetchAt() != null
                 && clock.instant().isBefore(known.getNextFetchAt())) {
             // A URL failing sweep after sweep backs off, as its crawl state (kept across restarts) says.
@@ -436,7 +469,7 @@ public final class Crawler implements AutoCloseable {
                                 .setLastError(r.error() != null ? r.error() : "HTTP " + r.status());
                     }
                     CrawlState updated = state.build();
-                    states.put(url, UrlState.of(updated, portalIds.computeIfAbsent(portal.getId(), id -> id)));
+                    states.put(url, UrlState.of(updated, url, portalIds.computeIfAbsent(portal.getId(), id -> id)));
                     if (published == null) {
                         sink.state(updated);
                         return CompletableFuture.completedFuture(null);

@@ -9,17 +9,22 @@ import dev.govwatch.schemas.UrlStatus;
  * What the crawler keeps in memory of one URL between sweeps: a {@link CrawlState} in about half
  * its bytes. A national crawl holds a million or more of these; as Avro records (two {@code Instant}s,
  * the SHA-256 as 64 hex characters, a portal id per record) they came to ~670 bytes each and a
- * 1 GB heap spent its time collecting garbage. Here the times are longs, the digest four longs, and
- * the portal id is the portal's own string.
+ * 1 GB heap spent its time collecting garbage. Here the times are longs, the digest four longs,
+ * {@code Last-Modified} a long where it prints back exactly ({@link HttpDate}), the portal id the
+ * portal's own string, and the URL the very string that keys the crawler's map of states, so that
+ * links found again on list pages can share it ({@link #url()}).
  */
 final class UrlState {
 
     private static final long NONE = Long.MIN_VALUE;
 
+    private final String url;
     private final String portalId;
     private final UrlStatus status;
     private final String etag;
-    private final String lastModified;
+    /** Last-Modified as epoch seconds, or {@link HttpDate#NONE} with the text in {@link #lastModifiedText}. */
+    private final long lastModified;
+    private final String lastModifiedText;
     private final String lastError;
     private final long lastFetchedAt;
     private final long nextFetchAt;
@@ -30,11 +35,13 @@ final class UrlState {
     private final long sha2;
     private final long sha3;
 
-    private UrlState(CrawlState s, String portalId) {
+    private UrlState(CrawlState s, String url, String portalId) {
+        this.url = url;
         this.portalId = portalId;
         this.status = s.getStatus();
         this.etag = s.getEtag();
-        this.lastModified = s.getLastModified();
+        this.lastModified = HttpDate.seconds(s.getLastModified());
+        this.lastModifiedText = lastModified == HttpDate.NONE ? s.getLastModified() : null;
         this.lastError = s.getLastError();
         this.lastFetchedAt = s.getLastFetchedAt() == null ? NONE : s.getLastFetchedAt().toEpochMilli();
         this.nextFetchAt = s.getNextFetchAt() == null ? NONE : s.getNextFetchAt().toEpochMilli();
@@ -48,15 +55,24 @@ final class UrlState {
         this.sha3 = hasSha ? Long.parseUnsignedLong(sha.substring(48, 64), 16) : 0;
     }
 
-    /** @param portalId the portal's id as the crawler already holds it, so that a million states share one string */
-    static UrlState of(CrawlState state, String portalId) {
-        return new UrlState(state, portalId);
+    /**
+     * @param url the URL as the crawler's map of states holds it (equal to the state's own)
+     * @param portalId the portal's id as the crawler already holds it, so that a million states share one string
+     */
+    static UrlState of(CrawlState state, String url, String portalId) {
+        return new UrlState(state, url, portalId);
+    }
+
+    /** The URL, the same string instance that keys the crawler's map. */
+    String url() {
+        return url;
     }
 
     /** The state as the crawl-state topic carries it. */
-    CrawlState toCrawlState(String url) {
+    CrawlState toCrawlState() {
         return CrawlState.newBuilder().setUrl(url).setPortalId(portalId).setStatus(status).setEtag(etag)
-                .setLastModified(lastModified).setLastError(lastError)
+                .setLastModified(lastModified == HttpDate.NONE ? lastModifiedText : HttpDate.text(lastModified))
+                .setLastError(lastError)
                 .setLastFetchedAt(lastFetchedAt == NONE ? null : Instant.ofEpochMilli(lastFetchedAt))
                 .setNextFetchAt(nextFetchAt == NONE ? null : Instant.ofEpochMilli(nextFetchAt))
                 .setFailureCount(failureCount)

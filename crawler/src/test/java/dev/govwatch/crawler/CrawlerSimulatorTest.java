@@ -57,12 +57,22 @@ class CrawlerSimulatorTest {
         Crawler.Sweep second = crawler.sweep(portal(site, true)).get();
         assertThat(second.published()).isZero();
         assertThat(second.notModified()).isEqualTo(23);
-        assertThat(simulator.hits()).filteredOn(h -> h.status() == 304).hasSize(23);
+        assertThat(second.listPages()).isEqualTo(3);
+        assertThat(second.reportLinks()).isEqualTo(23);
+        // Nothing changed, so nothing is sent whole: the three list pages and 23 reports all answer 304.
+        assertThat(simulator.hits()).filteredOn(h -> h.status() == 304).hasSize(26);
 
         site.edit(site.reportUrls().get(5), new Report2021Page(999).html);
         Crawler.Sweep third = crawler.sweep(portal(site, true)).get();
         assertThat(third.published()).isEqualTo(1);
         assertThat(sink.pages).hasSize(24);
+
+        // A new report changes the list page's validator: the page is read again and the report found.
+        String added = site.publish("2025年政府信息公开工作年度报告（补）", new Report2021Page(1000).html);
+        Crawler.Sweep fourth = crawler.sweep(portal(site, true)).get();
+        assertThat(fourth.reportLinks()).isEqualTo(24);
+        assertThat(fourth.published()).isEqualTo(1);
+        assertThat(sink.pages).extracting(p -> p.getUrl()).contains(added);
     }
 
     @Test
@@ -146,9 +156,9 @@ class CrawlerSimulatorTest {
         }
         String scrape = registry.scrape();
 
-        // List page twice (200 both times), reports once 200 and once 304.
-        assertThat(scrape).contains("govwatch_crawler_fetches_total{outcome=\"2xx\"} 5.0")
-                .contains("govwatch_crawler_fetches_total{outcome=\"not_modified\"} 3.0")
+        // List page and reports once 200, then once 304.
+        assertThat(scrape).contains("govwatch_crawler_fetches_total{outcome=\"2xx\"} 4.0")
+                .contains("govwatch_crawler_fetches_total{outcome=\"not_modified\"} 4.0")
                 .contains("govwatch_crawler_pages_published_total 3.0")
                 .contains("govwatch_crawler_queued 0.0")
                 .contains("govwatch_crawler_fetch_latency_seconds_count 8");

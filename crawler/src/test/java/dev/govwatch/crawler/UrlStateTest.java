@@ -23,14 +23,35 @@ class UrlStateTest {
                 .setFailureCount(3).setLastError("HTTP 503").build();
         CrawlState sparse = CrawlState.newBuilder().setUrl(URL).setPortalId("p2").setStatus(UrlStatus.GONE).build();
 
-        assertThat(UrlState.of(full, "p1").toCrawlState(URL)).isEqualTo(full);
-        assertThat(UrlState.of(sparse, "p2").toCrawlState(URL)).isEqualTo(sparse);
+        assertThat(UrlState.of(full, URL, "p1").toCrawlState()).isEqualTo(full);
+        assertThat(UrlState.of(sparse, URL, "p2").toCrawlState()).isEqualTo(sparse);
     }
 
     @Test
     void aDigestThisCrawlerNeverWritesIsKeptAsNone() {
         CrawlState odd = CrawlState.newBuilder().setUrl(URL).setPortalId("p1").setStatus(UrlStatus.FETCHED).setSha256("not-a-digest").build();
 
-        assertThat(UrlState.of(odd, "p1").toCrawlState(URL).getSha256()).isNull();
+        assertThat(UrlState.of(odd, URL, "p1").toCrawlState().getSha256()).isNull();
+    }
+
+    @Test
+    void aLastModifiedThatWouldNotPrintBackIsKeptAsSent() {
+        // Validators go back to the server byte for byte: an RFC 850 date, a one-digit day or a bare
+        // string must not come back as the IMF-fixdate they mean.
+        for (String sent : new String[] {"Monday, 20-Jan-25 01:30:00 GMT", "Mon, 20 Jan 2025 1:30:00 GMT",
+                "Tue, 20 Jan 2025 01:30:00 GMT", "mon, 20 Jan 2025 01:30:00 GMT", "yesterday"}) {
+            CrawlState state = CrawlState.newBuilder().setUrl(URL).setPortalId("p1").setStatus(UrlStatus.FETCHED)
+                    .setLastModified(sent).build();
+
+            assertThat(UrlState.of(state, URL, "p1").toCrawlState().getLastModified()).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void theUrlIsTheInstanceTheCrawlerKeysItsMapWith() {
+        String key = new String(URL);
+        CrawlState state = CrawlState.newBuilder().setUrl(URL).setPortalId("p1").setStatus(UrlStatus.FETCHED).build();
+
+        assertThat(UrlState.of(state, key, "p1").url()).isSameAs(key);
     }
 }
