@@ -69,7 +69,8 @@ final class LinkFinder {
             if (href.isEmpty() || href.startsWith("javascript")) {
                 continue;
             }
-            String url = href.replaceFirst("#.*$", "");
+            int fragment = href.indexOf('#');
+            String url = fragment < 0 ? href : href.substring(0, fragment);
             String label = a.text() + " " + a.attr("title");
             if (PAGINATION.matcher(url).find() || samePageWithPageParameter(url, baseUrl)) {
                 pages.add(url);

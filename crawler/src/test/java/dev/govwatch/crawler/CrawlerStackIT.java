@@ -57,7 +57,10 @@ class CrawlerStackIT {
             site.edit(site.reportUrls().get(0), new Report2021Page(999).html);
             try (KafkaCrawlSink sink = new KafkaCrawlSink(client, stack.registry());
                  Crawler restarted = new Crawler(settings, sink, Clock.systemUTC())) {
-                restarted.resume(known);
+                // As the service restarts: the topic's partitions read side by side straight into the crawler.
+                int urls = CrawlStateLoader.resume(restarted, Map.of("bootstrap.servers", stack.bootstrapServers(),
+                        "group.id", "it-resume-" + run), stack.registry(), Duration.ofSeconds(30));
+                assertThat(urls).isEqualTo(known.size());
                 Crawler.Sweep sweep = restarted.sweep(portal).get();
                 assertThat(sweep.published()).isEqualTo(1);
                 assertThat(sweep.notModified()).isEqualTo(11);
