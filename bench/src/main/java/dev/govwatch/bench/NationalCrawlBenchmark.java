@@ -90,6 +90,8 @@ public final class NationalCrawlBenchmark {
         private final PrintWriter commands;
         private final AtomicLong published = new AtomicLong();
         private final AtomicLong statesWritten = new AtomicLong();
+        /** Each portal's last status, for the outcome line (a sweep that failed is fast). */
+        private final Map<String, PortalStatus> lastStatus = new java.util.concurrent.ConcurrentHashMap<>();
 
         Run(List<Portal> portals, int columns, Duration delay, BufferedReader out, PrintWriter commands) {
             this.portals = portals;
@@ -119,7 +121,10 @@ public final class NationalCrawlBenchmark {
                     CrawlSink writing = sink(page -> published.incrementAndGet(), state -> {
                         statesWritten.incrementAndGet();
                         states.send(new ProducerRecord<>(Topics.CRAWL_STATE.name(), state.getUrl(), state));
-                    }, status -> statuses.send(new ProducerRecord<>(Topics.PORTAL_STATUS.name(), status.getPortalId(), status)));
+                    }, status -> {
+                        lastStatus.put(status.getPortalId(), status);
+                        statuses.send(new ProducerRecord<>(Topics.PORTAL_STATUS.name(), status.getPortalId(), status));
+                    });
                     try (Crawler crawler = new Crawler(CrawlerSettings.defaults().withDefaultDelay(delay), writing, Clock.systemUTC())) {
                         sweep("first sweep", crawler);
                         long before = published.get();
@@ -141,8 +146,11 @@ public final class NationalCrawlBenchmark {
             long start = System.nanoTime();
             AtomicLong done = new AtomicLong();
             Thread progress = progress(done, start);
-            CompletableFuture.allOf(portals.stream().map(p -> crawler.sweep(p).thenRun(done::incrementAndGet))
-                    .toArray(CompletableFuture[]::new)).join();
+            java.util.Queue<Crawler.Sweep> sweeps = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            CompletableFuture.allOf(portals.stream().map(p -> crawler.sweep(p).thenAccept(sw -> {
+                sweeps.add(sw);
+                done.incrementAndGet();
+            })).toArray(CompletableFuture[]::new)).join();
             double wall = (System.nanoTime() - start) / 1e9;
             progress.interrupt();
             double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
@@ -165,6 +173,15 @@ public final class NationalCrawlBenchmark {
                     cpuSeconds, cpuPerRequest * 1e6, simulatorSeconds, simulatorSeconds / requests * 1e6);
             System.out.printf("  crawler alone on %d cores: ≥ %.1f s of CPU time spread over the cores → ratio ≥ %.2f%n",
                     cores, requests * cpuPerRequest / cores, alone / bound);
+            // A sweep that failed is fast: the figures count only if every portal was read.
+            System.out.printf("  outcome: %,d list pages read, %,d report links, %,d failed, %,d blocked, %,d disallowed; portal states %s%s%n",
+                    sweeps.stream().mapToLong(Crawler.Sweep::listPages).sum(), sweeps.stream().mapToLong(Crawler.Sweep::reportLinks).sum(),
+                    sweeps.stream().mapToLong(Crawler.Sweep::failed).sum(), sweeps.stream().mapToLong(Crawler.Sweep::blocked).sum(),
+                    sweeps.stream().mapToLong(Crawler.Sweep::disallowed).sum(),
+                    new java.util.TreeMap<>(lastStatus.values().stream().collect(java.util.stream.Collectors.groupingBy(
+                            st -> st.getState().toString(), java.util.stream.Collectors.counting()))),
+                    lastStatus.values().stream().filter(st -> st.getDetail() != null).findFirst()
+                            .map(st -> "; e.g. " + st.getPortalId() + ": " + st.getDetail()).orElse(""));
             System.out.printf("  per column: %.1f requests, %.1f KB of bodies; crawler peak heap %d MB (goal < 1 GB; -Xmx %d MB)%n",
                     requests / (double) (portals.size() * columns), bytes / 1024.0 / (portals.size() * columns), peak,
                     Runtime.getRuntime().maxMemory() >> 20);

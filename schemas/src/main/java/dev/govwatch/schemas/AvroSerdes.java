@@ -39,6 +39,7 @@ public final class AvroSerdes {
         config.putIfAbsent(SerdeConfig.RETRY_COUNT, 10);
         config.putIfAbsent(SerdeConfig.RETRY_BACKOFF_MS, 500L);
         config.putIfAbsent(io.apicurio.registry.resolver.SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
+        config.putIfAbsent(SerdeConfig.SCHEMA_RESOLVER, WriterSchemaResolver.class.getName());
         return config;
     }
 
