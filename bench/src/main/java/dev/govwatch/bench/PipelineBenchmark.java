@@ -237,19 +237,23 @@ public final class PipelineBenchmark {
 
     private static StreamsService service(EmbeddedStack stack, Path dir, String appId) {
         ServiceConfig config = config(stack, dir, appId);
-        return StreamsService.start(appId, ExtractorTopology.build(config), config, (short) 1, Duration.ofMinutes(2));
+        return StreamsService.start(appId, ExtractorTopology.build(config), config, (short) 1, Duration.ofMinutes(2),
+                new dev.govwatch.cli.ExtractorWarmUp(config.valueSerdes()));
     }
 
     private static StreamsService validatorService(EmbeddedStack stack, Path dir) {
         ServiceConfig config = config(stack, dir, ValidatorTopology.APPLICATION_ID);
         return StreamsService.start("validator", ValidatorTopology.build(config, Deadlines.national(),
-                ValidatorTopology.MissingPolicy.defaults()), config, (short) 1, Duration.ofMinutes(2));
+                ValidatorTopology.MissingPolicy.defaults()), config, (short) 1, Duration.ofMinutes(2),
+                new dev.govwatch.cli.ValidatorWarmUp(config.valueSerdes(), Deadlines.national()));
     }
 
     private static ServiceConfig config(EmbeddedStack stack, Path dir, String appId) {
         return ServiceConfig.of(appId, Map.of(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
                 ServiceConfig.REGISTRY_URL, stack.registryUrl(), ServiceConfig.STATE_DIR, dir.resolve("streams").toString(),
-                ServiceConfig.COMMIT_INTERVAL_MS, Long.getLong("govwatch.bench.commit.ms", 200L)));
+                ServiceConfig.COMMIT_INTERVAL_MS, Long.getLong("govwatch.bench.commit.ms", 200L),
+                // -Dgovwatch.bench.warmup.ms=0 measures the services started cold.
+                ServiceConfig.WARM_UP_MS, Long.getLong("govwatch.bench.warmup.ms", 3_000L)));
     }
 
     private static KafkaProducer<String, FetchedPage> producer(EmbeddedStack stack) {

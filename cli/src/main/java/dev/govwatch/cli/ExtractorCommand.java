@@ -33,7 +33,7 @@ final class ExtractorCommand implements Callable<Integer> {
         ServiceConfig config = options.toConfig(ExtractorTopology.APPLICATION_ID, System.getenv());
         try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
              StreamsService service = StreamsService.start("extractor", ExtractorTopology.build(config), config,
-                options.replicationFactor, Duration.ofMinutes(2))) {
+                options.replicationFactor, Duration.ofMinutes(2), new ExtractorWarmUp(config.valueSerdes()))) {
             out.println("extractor running; press Ctrl-C to stop");
             out.flush();
             service.failure().thenRun(stop::request);

@@ -70,8 +70,9 @@ final class LocalPipeline implements AutoCloseable {
             Map<String, Object> stackProps = Map.of(StackConfig.DATA_DIR, options.dataDir().resolve("stack").toString());
             // Closed by this pipeline, not by the stack's own shutdown hook: the services need it until they stop.
             stack = remember(EmbeddedStack.start(StackConfig.fromSystemProperties(stackProps), false));
-            running(StreamsService.start("extractor", ExtractorTopology.build(service(options, ExtractorTopology.APPLICATION_ID)),
-                    service(options, ExtractorTopology.APPLICATION_ID), (short) 1, Duration.ofMinutes(2)));
+            ServiceConfig extractorConfig = service(options, ExtractorTopology.APPLICATION_ID);
+            running(StreamsService.start("extractor", ExtractorTopology.build(extractorConfig), extractorConfig, (short) 1,
+                    Duration.ofMinutes(2), new ExtractorWarmUp(extractorConfig.valueSerdes())));
             int httpPort = options.httpPort() != 0 ? options.httpPort() : freePort();
             HostInfo self = new HostInfo("127.0.0.1", httpPort);
             Map<String, Object> validatorProps = new HashMap<>(Map.of("kafka.application.server", self.host() + ":" + self.port()));
@@ -81,7 +82,7 @@ final class LocalPipeline implements AutoCloseable {
                     ExtractorTopology.APPLICATION_ID));
             StreamsService validator = running(StreamsService.start("validator",
                     ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing().watching(extraction)),
-                    validatorConfig, (short) 1, Duration.ofMinutes(2)));
+                    validatorConfig, (short) 1, Duration.ofMinutes(2), new ValidatorWarmUp(validatorConfig.valueSerdes(), options.deadlines())));
             try {
                 KafkaDecisionLog decisions = remember(new KafkaDecisionLog(validatorConfig));
                 query = remember(QueryServer.start(validator.streams(), "127.0.0.1", self, decisions,

@@ -72,12 +72,13 @@ final class ValidatorCommand implements Callable<Integer> {
             env.put("GOVWATCH_KAFKA_APPLICATION_SERVER", advertisedHost + ":" + httpPort);
         }
         ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, env);
+        Deadlines judged = Deadlines.withOverrides(deadlines);
         try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
              ExtractorOffsets extraction = new ExtractorOffsets(config.clientProperties(), extractorApplicationId);
              StreamsService service = StreamsService.start("validator",
-                ValidatorTopology.build(config, Deadlines.withOverrides(deadlines), new ValidatorTopology.MissingPolicy(
+                ValidatorTopology.build(config, judged, new ValidatorTopology.MissingPolicy(
                         java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes), extraction)), config,
-                options.replicationFactor, Duration.ofMinutes(2))) {
+                options.replicationFactor, Duration.ofMinutes(2), new ValidatorWarmUp(config.valueSerdes(), judged))) {
             service.failure().thenRun(stop::request);
             KafkaDecisionLog decisions = httpPort < 0 ? null : new KafkaDecisionLog(config);
             QueryServer query = httpPort < 0 ? null : QueryServer.start(service.streams(), httpBind,

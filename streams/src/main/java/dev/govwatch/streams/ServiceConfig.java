@@ -31,6 +31,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String PROCESSING_GUARANTEE = "processing.guarantee";
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String SERDES = "serdes";
+    public static final String WARM_UP_MS = "warmup.ms";
     public static final String KAFKA_PREFIX = "kafka.";
 
     private ServiceConfig(ConfigDef definition, Map<String, ?> props) {
@@ -59,7 +60,10 @@ public final class ServiceConfig extends AbstractConfig {
                         "How often progress (and, with exactly-once, the transaction) is committed.")
                 .define(SERDES, Type.STRING, "registry", ValidString.in("registry", "binary"), Importance.LOW,
                         "registry: Apicurio serdes (always, for real topics); binary: plain Avro without a registry, "
-                                + "for topology tests and in-process benchmarks.");
+                                + "for topology tests and in-process benchmarks.")
+                .define(WARM_UP_MS, Type.LONG, 3_000L, Range.atLeast(0), Importance.LOW,
+                        "Before it consumes, the service runs its own code on built-in sample pages for up to this long, so that "
+                                + "its first real pages are answered at speed (JIT compilation, schema lookups); 0 turns it off.");
     }
 
     public ValueSerdes valueSerdes() {
@@ -67,6 +71,11 @@ public final class ServiceConfig extends AbstractConfig {
             return ValueSerdes.binary();
         }
         return ValueSerdes.registry(registry());
+    }
+
+    /** How long the service warms up on sample records before it consumes ({@value #WARM_UP_MS}). */
+    public java.time.Duration warmUp() {
+        return java.time.Duration.ofMillis(getLong(WARM_UP_MS));
     }
 
     /** Whether the service's serdes go through the registry (all but tests and in-process benchmarks). */

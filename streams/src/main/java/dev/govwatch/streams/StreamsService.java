@@ -49,6 +49,15 @@ public final class StreamsService implements AutoCloseable {
     /** Starts the service and waits until it is running, or fails after {@code timeout}. */
     public static StreamsService start(String name, Topology topology, ServiceConfig config, short replicationFactor,
                                        Duration timeout) {
+        return start(name, topology, config, replicationFactor, timeout, WarmUp.NONE);
+    }
+
+    /**
+     * Starts the service after {@code warmUp} has run for up to {@link ServiceConfig#warmUp()} (once the
+     * topics and the registry answer, before the first record is consumed), and waits until it is running.
+     */
+    public static StreamsService start(String name, Topology topology, ServiceConfig config, short replicationFactor,
+                                       Duration timeout, WarmUp warmUp) {
         Properties props = config.streamsProperties();
         Properties adminProps = new Properties();
         adminProps.putAll(props);
@@ -63,6 +72,7 @@ public final class StreamsService implements AutoCloseable {
         if (config.usesRegistry()) {
             config.registry().awaitAnswer(timeout);
         }
+        warmUp(name, warmUp, config.warmUp());
         KafkaStreams streams = new KafkaStreams(topology, props);
         AtomicReference<String> lastError = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
@@ -109,6 +119,20 @@ public final class StreamsService implements AutoCloseable {
         }
         LOG.info("{} running (application id {})", name, props.get("application.id"));
         return new StreamsService(name, streams, failed);
+    }
+
+    /** A warm-up that fails costs the service its head start, never its start. */
+    private static void warmUp(String name, WarmUp warmUp, Duration budget) {
+        if (warmUp == WarmUp.NONE || budget.isZero()) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            int records = warmUp.run(budget);
+            LOG.info("{}: warmed up on {} sample records in {} ms", name, records, (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: warm-up failed after {} ms ({}); starting cold", name, (System.nanoTime() - start) / 1_000_000, e.toString());
+        }
     }
 
     /**
