@@ -31,6 +31,7 @@ import dev.govwatch.extractor.ExtractorTopology;
 import dev.govwatch.extractor.ReportExtractor;
 import dev.govwatch.samples.Report2021Page;
 import dev.govwatch.schemas.Alert;
+import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.Topics;
@@ -87,11 +88,16 @@ public final class PipelineBenchmark {
         }
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> alerted = new ConcurrentHashMap<>();
+        Map<String, Long> reported = new ConcurrentHashMap<>();
         AtomicBoolean listening = new AtomicBoolean(true);
         try (StreamsService extractor = service(stack, dir, ExtractorTopology.APPLICATION_ID);
              StreamsService validator = validatorService(stack, dir)) {
             Thread listener = new Thread(() -> listen(stack, alerted, listening), "alert-listener");
             listener.start();
+            // The reports too, to split the latency at the extractor's output: which hop the slow pages lost time in.
+            Thread reportListener = new Thread(() -> listen(stack, Topics.REPORTS, AnnualReport::getSourceUrl, reported, listening),
+                    "report-listener");
+            reportListener.start();
             Thread.sleep(3000); // the listener has its assignment and end offsets
             System.out.printf("publishing %,d pages at %d pages/s …%n", bodies.size(), rate);
             try (KafkaProducer<String, FetchedPage> producer = producer(stack)) {
@@ -114,6 +120,7 @@ public final class PipelineBenchmark {
             }
             listening.set(false);
             listener.join();
+            reportListener.join();
         }
         long first = sent.values().stream().mapToLong(Long::longValue).min().orElse(0);
         long[] latencies = sent.entrySet().stream().filter(e -> alerted.containsKey(e.getKey()))
@@ -126,6 +133,18 @@ public final class PipelineBenchmark {
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
         System.out.printf("page published → alert, after the first 10 s: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
                 pct(steady, 50), pct(steady, 90), pct(steady, 99), steady.length == 0 ? -1 : steady[steady.length - 1]);
+        // Split at the reports topic, for all pages and for those of the first 10 s, where the tail is.
+        for (boolean early : new boolean[] {false, true}) {
+            long[] toReport = sent.entrySet().stream().filter(e -> reported.containsKey(e.getKey()) && alerted.containsKey(e.getKey())
+                            && (!early || e.getValue() - first <= 10_000_000_000L))
+                    .mapToLong(e -> (reported.get(e.getKey()) - e.getValue()) / 1_000_000).sorted().toArray();
+            long[] toAlert = sent.keySet().stream().filter(u -> reported.containsKey(u) && alerted.containsKey(u)
+                            && (!early || sent.get(u) - first <= 10_000_000_000L))
+                    .mapToLong(u -> (alerted.get(u) - reported.get(u)) / 1_000_000).sorted().toArray();
+            System.out.printf("  %s: page → report p50 %d / p99 %d ms; report → alert p50 %d / p99 %d ms (%,d pages)%n",
+                    early ? "pages of the first 10 s" : "all pages", pct(toReport, 50), pct(toReport, 99), pct(toAlert, 50),
+                    pct(toAlert, 99), toReport.length);
+        }
     }
 
     private static void replay(EmbeddedStack stack, Path dir, int pages) throws Exception {
@@ -215,11 +234,18 @@ public final class PipelineBenchmark {
     }
 
     private static void listen(EmbeddedStack stack, Map<String, Long> alerted, AtomicBoolean listening) {
+        listen(stack, Topics.ALERTS, Alert::getUrl, alerted, listening);
+    }
+
+    /** Notes when each URL's first record appears on {@code topic}, read as committed. */
+    private static <V extends org.apache.avro.specific.SpecificRecord> void listen(EmbeddedStack stack,
+            dev.govwatch.schemas.Topic<V> topic, java.util.function.Function<V, String> url, Map<String, Long> seen,
+            AtomicBoolean listening) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                AvroSerdes.<Alert>deserializer(stack.registry()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                AvroSerdes.<V>deserializer(stack.registry()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -227,8 +253,8 @@ public final class PipelineBenchmark {
             while (listening.get()) {
                 for (var record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
-                    if (record.value() != null && record.value().getUrl() != null) {
-                        alerted.putIfAbsent(record.value().getUrl(), now);
+                    if (record.value() != null && url.apply(record.value()) != null) {
+                        seen.putIfAbsent(url.apply(record.value()), now);
                     }
                 }
             }
