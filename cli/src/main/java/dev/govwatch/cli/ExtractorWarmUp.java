@@ -15,9 +15,11 @@ import dev.govwatch.schemas.ValueSerdes;
 import dev.govwatch.streams.WarmUp;
 
 /**
- * The extractor's warm-up: the built-in pages ({@link WarmUpPages}) read off the pages topic's
- * serde, extracted, and their reports written through the reports topic's serde, as the service
- * does with real ones, until the budget or {@link #MAX_PAGES} is spent.
+ * The extractor's warm-up: the built-in pages ({@link WarmUpPages}) decoded from Avro, extracted,
+ * and their reports written through the service's own reports serde, as the service does with
+ * real ones, until the budget or {@link #MAX_PAGES} is spent. Pages go through plain Avro, not the
+ * registry: writing a page with the registry's serde would register this build's page schema on
+ * a topic only the crawler writes (and, from an older extractor, make an older schema the latest).
  */
 public final class ExtractorWarmUp implements WarmUp {
 
@@ -35,7 +37,8 @@ public final class ExtractorWarmUp implements WarmUp {
         long deadline = System.nanoTime() + budget.toNanos();
         List<FetchedPage> pages = WarmUpPages.pages();
         ReportExtractor extractor = new ReportExtractor();
-        try (Serde<FetchedPage> pageSerde = serdes.forTopic(Topics.PAGES); Serde<AnnualReport> reportSerde = serdes.forTopic(Topics.REPORTS)) {
+        try (Serde<FetchedPage> pageSerde = ValueSerdes.binary().forTopic(Topics.PAGES);
+             Serde<AnnualReport> reportSerde = serdes.forTopic(Topics.REPORTS)) {
             int n = 0;
             while (n < MAX_PAGES && System.nanoTime() < deadline) {
                 byte[] wire = pageSerde.serializer().serialize(Topics.PAGES.name(), pages.get(n % pages.size()));

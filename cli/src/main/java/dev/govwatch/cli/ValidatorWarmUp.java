@@ -20,9 +20,10 @@ import dev.govwatch.validator.Rules;
 import dev.govwatch.validator.Validation;
 
 /**
- * The validator's warm-up: the reports of the built-in pages ({@link WarmUpPages}) read off the
- * reports topic's serde and judged by every rule against the previous year's, their alerts written
- * through the alerts topic's serde, until the budget or {@link #MAX_REPORTS} is spent.
+ * The validator's warm-up: the reports of the built-in pages ({@link WarmUpPages}) decoded from
+ * Avro and judged by every rule against the same agency's previous year, their alerts written
+ * through the service's own alerts serde, until the budget or {@link #MAX_REPORTS} is spent.
+ * Reports go through plain Avro: only the extractor registers the reports topic's schema.
  */
 public final class ValidatorWarmUp implements WarmUp {
 
@@ -40,24 +41,29 @@ public final class ValidatorWarmUp implements WarmUp {
     public int run(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         ReportExtractor extractor = new ReportExtractor();
-        List<AnnualReport> reports = new ArrayList<>();
-        for (FetchedPage page : WarmUpPages.pages()) {
-            if (extractor.extract(page, Instant.now()) instanceof Extraction.Report report) {
-                reports.add(report.report());
+        List<FetchedPage> pages = WarmUpPages.pages();
+        // Pairs of one agency's two years, as WarmUpPages lists them: judge the later against the earlier.
+        List<AnnualReport[]> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < pages.size(); i += 2) {
+            if (extractor.extract(pages.get(i), Instant.now()) instanceof Extraction.Report earlier
+                    && extractor.extract(pages.get(i + 1), Instant.now()) instanceof Extraction.Report later) {
+                pairs.add(new AnnualReport[] {earlier.report(), later.report()});
             }
         }
-        if (reports.size() < 2) {
+        if (pairs.isEmpty()) {
             return 0;
         }
         Validation validation = new Validation(Rules.ALL, deadlines);
-        try (Serde<AnnualReport> reportSerde = serdes.forTopic(Topics.REPORTS); Serde<Alert> alertSerde = serdes.forTopic(Topics.ALERTS)) {
-            List<byte[]> wire = reports.stream().map(r -> reportSerde.serializer().serialize(Topics.REPORTS.name(), r)).toList();
+        try (Serde<AnnualReport> reportSerde = ValueSerdes.binary().forTopic(Topics.REPORTS);
+             Serde<Alert> alertSerde = serdes.forTopic(Topics.ALERTS)) {
+            List<byte[][]> wire = pairs.stream().map(p -> new byte[][] {
+                reportSerde.serializer().serialize(Topics.REPORTS.name(), p[0]),
+                reportSerde.serializer().serialize(Topics.REPORTS.name(), p[1])}).toList();
             int n = 0;
             while (n < MAX_REPORTS && System.nanoTime() < deadline) {
-                // The pages come in pairs, one agency's 2023 and 2024 reports: judge the later against the earlier.
-                int pair = (n % (reports.size() / 2)) * 2;
-                AnnualReport previous = reportSerde.deserializer().deserialize(Topics.REPORTS.name(), wire.get(pair));
-                AnnualReport report = reportSerde.deserializer().deserialize(Topics.REPORTS.name(), wire.get(pair + 1));
+                byte[][] pair = wire.get(n % wire.size());
+                AnnualReport previous = reportSerde.deserializer().deserialize(Topics.REPORTS.name(), pair[0]);
+                AnnualReport report = reportSerde.deserializer().deserialize(Topics.REPORTS.name(), pair[1]);
                 for (Alert alert : validation.evaluate(report, previous, null, Instant.now())) {
                     alertSerde.serializer().serialize(Topics.ALERTS.name(), alert);
                 }

@@ -12,8 +12,8 @@ import dev.govwatch.schemas.FetchedPage;
 
 /**
  * The built-in pages the services warm up on: generated 2021-template report pages (tables 二, 三
- * and 四, running text), each for two years so that the year-on-year rules have a previous year,
- * in UTF-8 and in GBK without a charset header, the two encodings portals serve. One of them has a
+ * and 四, running text), each for two years so that the year-on-year rules have a previous year
+ * (listed in pairs: an agency's 2023 page, then its 2024 page), in UTF-8 and in GBK without a charset header, the two encodings portals serve. One of them has a
  * 表四 total that does not add up, so the alert path runs too.
  */
 final class WarmUpPages {
