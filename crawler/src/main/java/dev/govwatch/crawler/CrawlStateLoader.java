@@ -75,7 +75,12 @@ public final class CrawlStateLoader {
     private static <T extends org.apache.avro.specific.SpecificRecord> void read(String topic, Map<String, Object> clientConfig,
             RegistryConnection registry, Duration timeout, int readers, java.util.function.BiConsumer<String, T> each) {
         List<TopicPartition> partitions = new ArrayList<>();
-        try (KafkaConsumer<String, T> probe = consumer(clientConfig, registry)) {
+        // Only the partition list: no records are read, so no registry client is made for it.
+        Map<String, Object> probeConfig = new HashMap<>(clientConfig);
+        probeConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(probeConfig,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             probe.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         int n = Math.min(readers, partitions.size());

@@ -377,8 +377,8 @@ public final class Crawler implements AutoCloseable {
     private ListedLinks listedLinks(String url, FetchResult r, Portal portal, List<Pattern> patterns) {
         LinkFinder.Links found = LinkFinder.find(r.body(), charsetOf(r, portal), r.url(), patterns);
         ListedLinks links = new ListedLinks(r.header("etag"), r.header("last-modified"),
-                found.reports().stream().map(this::known).toArray(String[]::new),
-                found.pages().stream().map(this::known).toArray(String[]::new));
+                found.reports().stream().map(this::canonicalUrl).toArray(String[]::new),
+                found.pages().stream().map(this::canonicalUrl).toArray(String[]::new));
         if (links.etag() != null || links.lastModified() != null) {
             listed.put(url, links);
         } else {
@@ -388,7 +388,7 @@ public final class Crawler implements AutoCloseable {
     }
 
     /** The crawler's own string for a URL it has a state for (a national crawl would otherwise hold each URL twice). */
-    private String known(String url) {
+    private String canonicalUrl(String url) {
         UrlState state = states.get(url);
         return state == null ? url : state.url();
     }
@@ -441,7 +441,7 @@ public final class Crawler implements AutoCloseable {
             for (SiteMapURL entry : ((SiteMap) map).getSiteMapUrls()) {
                 String candidate = entry.getUrl().toString();
                 if (LinkFinder.isColumnItem(candidate, portal.getListPages(), patterns)) {
-                    reportUrls.add(known(candidate));
+                    reportUrls.add(canonicalUrl(candidate));
                 }
             }
             return CompletableFuture.completedFuture(null);
