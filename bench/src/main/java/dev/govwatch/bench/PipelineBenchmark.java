@@ -145,6 +145,25 @@ public final class PipelineBenchmark {
                     early ? "pages of the first 10 s" : "all pages", pct(toReport, 50), pct(toReport, 99), pct(toAlert, 50),
                     pct(toAlert, 99), toReport.length);
         }
+        firstSeconds(sent, reported, alerted, first);
+    }
+
+    /**
+     * The first seconds one by one: a stall shows as latencies falling by a second per second of
+     * publishing, a backlog as latencies that rise and then drain.
+     */
+    private static void firstSeconds(Map<String, Long> sent, Map<String, Long> reported, Map<String, Long> alerted, long first) {
+        for (int second = 0; second < 12; second++) {
+            long from = first + second * 1_000_000_000L;
+            long to = from + 1_000_000_000L;
+            List<String> urls = sent.entrySet().stream().filter(e -> e.getValue() >= from && e.getValue() < to
+                    && reported.containsKey(e.getKey()) && alerted.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
+            long[] toReport = urls.stream().mapToLong(u -> (reported.get(u) - sent.get(u)) / 1_000_000).sorted().toArray();
+            long[] toAlert = urls.stream().mapToLong(u -> (alerted.get(u) - reported.get(u)) / 1_000_000).sorted().toArray();
+            System.out.printf("    second %2d: page → report min %5d / p50 %5d / max %5d ms; report → alert min %5d / p50 %5d / max %5d ms%n",
+                    second, pct(toReport, 1), pct(toReport, 50), pct(toReport, 100), pct(toAlert, 1), pct(toAlert, 50),
+                    pct(toAlert, 100));
+        }
     }
 
     private static void replay(EmbeddedStack stack, Path dir, int pages) throws Exception {
@@ -271,7 +290,7 @@ public final class PipelineBenchmark {
         ServiceConfig config = config(stack, dir, ValidatorTopology.APPLICATION_ID);
         return StreamsService.start("validator", ValidatorTopology.build(config, Deadlines.national(),
                 ValidatorTopology.MissingPolicy.defaults()), config, (short) 1, Duration.ofMinutes(2),
-                new dev.govwatch.cli.ValidatorWarmUp(config.valueSerdes(), Deadlines.national()));
+                new dev.govwatch.cli.ValidatorWarmUp(config.valueSerdes(), config.applicationId(), Deadlines.national()));
     }
 
     private static ServiceConfig config(EmbeddedStack stack, Path dir, String appId) {

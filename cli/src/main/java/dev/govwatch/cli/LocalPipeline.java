@@ -82,7 +82,7 @@ final class LocalPipeline implements AutoCloseable {
                     ExtractorTopology.APPLICATION_ID));
             StreamsService validator = running(StreamsService.start("validator",
                     ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing().watching(extraction)),
-                    validatorConfig, (short) 1, Duration.ofMinutes(2), new ValidatorWarmUp(validatorConfig.valueSerdes(), options.deadlines())));
+                    validatorConfig, (short) 1, Duration.ofMinutes(2), new ValidatorWarmUp(validatorConfig.valueSerdes(), validatorConfig.applicationId(), options.deadlines())));
             try {
                 KafkaDecisionLog decisions = remember(new KafkaDecisionLog(validatorConfig));
                 query = remember(QueryServer.start(validator.streams(), "127.0.0.1", self, decisions,

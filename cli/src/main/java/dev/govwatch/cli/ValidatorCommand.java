@@ -78,7 +78,7 @@ final class ValidatorCommand implements Callable<Integer> {
              StreamsService service = StreamsService.start("validator",
                 ValidatorTopology.build(config, judged, new ValidatorTopology.MissingPolicy(
                         java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes), extraction)), config,
-                options.replicationFactor, Duration.ofMinutes(2), new ValidatorWarmUp(config.valueSerdes(), judged))) {
+                options.replicationFactor, Duration.ofMinutes(2), new ValidatorWarmUp(config.valueSerdes(), config.applicationId(), judged))) {
             service.failure().thenRun(stop::request);
             KafkaDecisionLog decisions = httpPort < 0 ? null : new KafkaDecisionLog(config);
             QueryServer query = httpPort < 0 ? null : QueryServer.start(service.streams(), httpBind,

@@ -18,10 +18,12 @@ import dev.govwatch.streams.WarmUp;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.Rules;
 import dev.govwatch.validator.Validation;
+import dev.govwatch.validator.ValidatorTopology;
 
 /**
- * The validator's warm-up: the reports of the built-in pages ({@link WarmUpPages}) decoded from
- * Avro and judged by every rule against the same agency's previous year, their alerts written
+ * The validator's warm-up: the registry lookups of its internal topics made
+ * ({@link ValidatorTopology#internalTopicSchemas}), then the reports of the built-in pages
+ * ({@link WarmUpPages}) decoded from Avro and judged by every rule against the same agency's previous year, their alerts written
  * through the service's own alerts serde, until the budget or {@link #MAX_REPORTS} is spent.
  * Reports go through plain Avro: only the extractor registers the reports topic's schema.
  */
@@ -30,16 +32,20 @@ public final class ValidatorWarmUp implements WarmUp {
     static final int MAX_REPORTS = 20_000;
 
     private final ValueSerdes serdes;
+    private final String applicationId;
     private final Deadlines deadlines;
 
-    public ValidatorWarmUp(ValueSerdes serdes, Deadlines deadlines) {
+    /** @param applicationId the service's, whose repartition topics and changelogs are looked up in the registry */
+    public ValidatorWarmUp(ValueSerdes serdes, String applicationId, Deadlines deadlines) {
         this.serdes = serdes;
+        this.applicationId = applicationId;
         this.deadlines = deadlines;
     }
 
     @Override
     public int run(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
+        ValidatorTopology.internalTopicSchemas(applicationId).forEach(serdes::lookUp);
         ReportExtractor extractor = new ReportExtractor();
         List<FetchedPage> pages = WarmUpPages.pages();
         // Pairs of one agency's two years, as WarmUpPages lists them: judge the later against the earlier.

@@ -16,6 +16,7 @@ import dev.govwatch.schemas.ValueSerdes;
 import dev.govwatch.validator.Deadlines;
 import dev.govwatch.validator.Rules;
 import dev.govwatch.validator.Validation;
+import dev.govwatch.validator.ValidatorTopology;
 
 /** The services warm up on pages that take the paths real reports take: read as reports, judged, one alert raised. */
 class WarmUpTest {
@@ -50,7 +51,7 @@ class WarmUpTest {
     @Test
     void bothWarmUpsRunWithinTheirBudgetOnThePlainSerdes() {
         int pages = new ExtractorWarmUp(ValueSerdes.binary()).run(Duration.ofMillis(1_500));
-        int reports = new ValidatorWarmUp(ValueSerdes.binary(), Deadlines.national()).run(Duration.ofMillis(500));
+        int reports = new ValidatorWarmUp(ValueSerdes.binary(), ValidatorTopology.APPLICATION_ID, Deadlines.national()).run(Duration.ofMillis(500));
 
         assertThat(pages).isPositive().isLessThanOrEqualTo(ExtractorWarmUp.MAX_PAGES);
         assertThat(reports).isPositive().isLessThanOrEqualTo(ValidatorWarmUp.MAX_REPORTS);

@@ -5,6 +5,12 @@ import java.util.Map;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.data.KafkaSerdeMetadata;
+import io.apicurio.registry.serde.data.KafkaSerdeRecord;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -39,8 +45,21 @@ public final class AvroSerdes {
         config.putIfAbsent(SerdeConfig.RETRY_COUNT, 10);
         config.putIfAbsent(SerdeConfig.RETRY_BACKOFF_MS, 500L);
         config.putIfAbsent(io.apicurio.registry.resolver.SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
-        config.putIfAbsent(SerdeConfig.SCHEMA_RESOLVER, WriterSchemaResolver.class.getName());
+        config.putIfAbsent(SerdeConfig.SCHEMA_RESOLVER, SharedSchemaResolver.class.getName());
         return config;
+    }
+
+    /**
+     * Looks up (registering it if new) the value schema of {@code topic} now, so that the first
+     * record a service writes there is not held by a registry round trip ({@link SharedSchemaResolver}
+     * remembers it for every serde of the process).
+     */
+    public static void lookUp(RegistryConnection registry, String topic, Schema schema) {
+        try (AvroKafkaSerializer<GenericContainer> serializer = new AvroKafkaSerializer<>()) {
+            serializer.configure(valueConfig(registry), false);
+            serializer.getSchemaResolver().resolveSchema(
+                    new KafkaSerdeRecord<>(new KafkaSerdeMetadata(topic, false, null), new GenericData.Record(schema)));
+        }
     }
 
     public static <V extends SpecificRecord> Serde<V> forValues(RegistryConnection registry) {

@@ -2,6 +2,7 @@ package dev.govwatch.schemas;
 
 import java.util.Map;
 
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -20,8 +21,20 @@ public interface ValueSerdes {
     /** For a state store holding a record type that is no topic's value. */
     <V extends SpecificRecord> Serde<V> forStore(Class<V> type);
 
+    /**
+     * Makes the registry lookup for values of {@code schema} written to {@code topic} now, ahead of
+     * the first record (a warm-up's work); nothing where there is no registry.
+     */
+    default void lookUp(String topic, Schema schema) {
+    }
+
     static ValueSerdes registry(RegistryConnection registry) {
         return new ValueSerdes() {
+            @Override
+            public void lookUp(String topic, Schema schema) {
+                AvroSerdes.lookUp(registry, topic, schema);
+            }
+
             @Override
             public <V extends SpecificRecord> Serde<V> forTopic(Topic<V> topic) {
                 return topic.valueSerde(registry);

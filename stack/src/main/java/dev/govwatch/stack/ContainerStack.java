@@ -10,6 +10,7 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import dev.govwatch.schemas.SchemaRegistrar;
+import dev.govwatch.schemas.SharedSchemaResolver;
 import dev.govwatch.schemas.TopicProvisioner;
 import dev.govwatch.schemas.Topics;
 
@@ -41,6 +42,7 @@ public final class ContainerStack implements Stack {
         kafka.start();
         registry.start();
         ContainerStack stack = new ContainerStack(kafka, registry);
+        SharedSchemaResolver.forget(stack.registryUrl());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.ALL);
         }

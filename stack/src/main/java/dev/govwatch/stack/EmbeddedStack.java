@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.govwatch.schemas.SchemaRegistrar;
+import dev.govwatch.schemas.SharedSchemaResolver;
 import dev.govwatch.schemas.TopicProvisioner;
 import dev.govwatch.schemas.Topics;
 
@@ -125,6 +126,8 @@ public final class EmbeddedStack implements Stack {
         CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(registryStarter);
         EmbeddedStack stack = new EmbeddedStack(dir, join(broker, registry), join(registry, broker), registryStarter,
                 stopOnJvmExit);
+        // A fresh registry numbers its schemas anew, maybe on a port an earlier stack of this JVM used.
+        SharedSchemaResolver.forget(stack.registryUrl());
         try {
             stack.provision();
         } catch (RuntimeException e) {

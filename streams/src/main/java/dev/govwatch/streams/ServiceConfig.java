@@ -66,6 +66,11 @@ public final class ServiceConfig extends AbstractConfig {
                                 + "its first real pages are answered at speed (JIT compilation, schema lookups); 0 turns it off.");
     }
 
+    /** The Kafka Streams application id, which prefixes the service's internal topics. */
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
     public ValueSerdes valueSerdes() {
         if ("binary".equals(getString(SERDES))) {
             return ValueSerdes.binary();

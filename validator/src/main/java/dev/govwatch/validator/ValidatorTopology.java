@@ -2,7 +2,11 @@ package dev.govwatch.validator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.Schema;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -19,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
 
 import dev.govwatch.schemas.AgencyIdentity;
 import dev.govwatch.schemas.AgencyWatch;
+import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.Decision;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.ExpectedAgency;
@@ -84,12 +89,38 @@ public final class ValidatorTopology {
     private ValidatorTopology() {
     }
 
+    /**
+     * The topics this topology writes through the registry besides {@code govwatch.alerts} — its
+     * repartition topics and the changelogs of its Avro-valued stores — with their value schemas.
+     * A warm-up looks them up before the first record: otherwise the first transaction makes ten
+     * registry round trips, one after another, before its first alert.
+     */
+    public static Map<String, Schema> internalTopicSchemas(String applicationId) {
+        Map<String, Schema> topics = new LinkedHashMap<>();
+        topics.put(applicationId + "-reports-by-agency-repartition", AnnualReport.getClassSchema());
+        topics.put(applicationId + "-expected-agencies-by-agency-repartition", AgencyWatch.getClassSchema());
+        topics.put(changelog(applicationId, ValidateProcessor.REPORTS_STORE), AnnualReport.getClassSchema());
+        topics.put(changelog(applicationId, ValidateProcessor.ALERTS_STORE), Alert.getClassSchema());
+        topics.put(changelog(applicationId, ValidateProcessor.AGENCIES_STORE), AgencyWatch.getClassSchema());
+        topics.put(changelog(applicationId, ValidateProcessor.COVERAGE_STORE), CoverageCell.getClassSchema());
+        topics.put(changelog(applicationId, ValidateProcessor.METRICS_STORE), MetricCounts.getClassSchema());
+        topics.put(changelog(applicationId, ValidateProcessor.CONTRIBUTIONS_STORE), MetricCounts.getClassSchema());
+        return topics;
+    }
+
+    private static String changelog(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog";
+    }
+
     public static Topology build(ServiceConfig config, Deadlines deadlines) {
         return build(config, deadlines, MissingPolicy.defaults());
     }
 
     public static Topology build(ServiceConfig config, Deadlines deadlines, MissingPolicy policy) {
-        ValueSerdes serdes = config.valueSerdes();
+        return build(config.valueSerdes(), deadlines, policy);
+    }
+
+    static Topology build(ValueSerdes serdes, Deadlines deadlines, MissingPolicy policy) {
         var reportSerde = serdes.forTopic(Topics.REPORTS);
         var watchSerde = serdes.forStore(AgencyWatch.class);
         StreamsBuilder builder = new StreamsBuilder();
