@@ -350,7 +350,10 @@ public final class ReportExtractor {
     private static int nonSpaceLength(String line) {
         int n = 0;
         for (int i = 0; i < line.length(); i++) {
-            if (!Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '\u3000' && line.charAt(i) != '\u00a0') {
+            char c = line.charAt(i);
+            // Printable ASCII and ideographs first: no whitespace among them, and they are nearly all of a report.
+            if ((c > ' ' && c < 0x7f) || (c >= '\u4e00' && c <= '\u9fff')
+                    || (!Character.isWhitespace(c) && c != '\u3000' && c != '\u00a0')) {
                 n++;
             }
         }

@@ -33,6 +33,8 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
     private static final Pattern DATE_LABEL = Pattern.compile(
             "(发文日期|发布日期|发布时间|成文日期|公开日期|生成日期|日期|时间)\\s*[:：]?\\s*(\\d{4})\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    /** What a title names before its year: 「某某局2024年政府信息公开工作年度报告」. */
+    private static final Pattern TITLE_AGENCY = Pattern.compile("^(.*?)(?:关于)?(\\d{4})\\s*年");
     private static final Pattern PUBLISHER = Pattern.compile("(发布机构|发文机关|来源|信息来源|发布单位)\\s*[:：]\\s*([\\u4e00-\\u9fa5（）()]{2,30})");
     private static final Pattern PERIOD = Pattern.compile(
             "(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\s*(?:起|始)?\\s*[,，]?\\s*(?:至|到|—|－|-|~)\\s*(\\d{4})?年?(\\d{1,2})月(\\d{1,2})日");
@@ -163,7 +165,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
     private static String agency(ReportDocument doc, String title, String body, String normalizedBody) {
         String fromTitle = null;
         if (title != null) {
-            Matcher m = Pattern.compile("^(.*?)(?:关于)?(\\d{4})\\s*年").matcher(Text.normalize(title));
+            Matcher m = TITLE_AGENCY.matcher(Text.normalize(title));
             if (m.find() && !m.group(1).isBlank()) {
                 fromTitle = m.group(1).replaceAll("[《》“”\"]", "");
             }

@@ -148,7 +148,12 @@ public final class QuotedFigures {
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+            // Other digits (full-width, Arabic-Indic, …) lie above U+0660 and outside the ideographs.
+            if (c >= '\u0660' && (c < '\u4e00' || c > '\u9fff') && Character.isDigit(c)) {
                 return true;
             }
         }

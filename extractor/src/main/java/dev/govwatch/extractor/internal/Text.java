@@ -48,15 +48,16 @@ public final class Text {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             char mapped = c;
+            // Ideographs before the whitespace test: most of a report's characters, and none of them a space.
             if (c < 0x80 && c > ' ') {
                 mapped = c;
+            } else if (c >= CJK_START && c <= CJK_END) {
+                char simplified = SIMPLIFIED[c - CJK_START];
+                mapped = simplified == 0 ? c : simplified;
             } else if (isSpace(c)) {
                 mapped = dropSpaces ? 0 : ' ';
             } else if (c >= '\uff01' && c <= '\uff5e') {
                 mapped = (char) (c - 0xfee0);
-            } else if (c >= CJK_START && c <= CJK_END) {
-                char simplified = SIMPLIFIED[c - CJK_START];
-                mapped = simplified == 0 ? c : simplified;
             } else if (needsNormalizer(c)) {
                 return fold(Normalizer.normalize(s, Normalizer.Form.NFKC).replace(c, ' '), dropSpaces);
             }

@@ -64,6 +64,68 @@ class TextSignatureTest {
         assertThat(TextSignature.signature("二〇二四年度报告正文")).doesNotContain(Long.MAX_VALUE);
     }
 
+    /**
+     * Signatures already stored (the validator's state) must stay comparable: the rolling shingle
+     * hash gives what hashing every shingle afresh gave, bin for bin, on texts long enough to fill
+     * every bin (so no densification is involved).
+     */
+    @Test
+    void theRollingHashGivesWhatEachShingleHashedAfreshGave() {
+        Random random = new Random(1201L);
+        for (int n = 0; n < 20; n++) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 2_000 + random.nextInt(3_000)) {
+                text.append(sentence(random));
+            }
+            long[] bins = new long[TextSignature.SIZE];
+            java.util.Arrays.fill(bins, Long.MAX_VALUE);
+            for (int i = 0; i + 4 <= text.length(); i++) {
+                long h = 1125899906842597L;
+                for (int j = i; j < i + 4; j++) {
+                    h = 31 * h + text.charAt(j);
+                }
+                h = mix(h);
+                int bin = (int) (h >>> 57);
+                bins[bin] = Math.min(bins[bin], h & ((1L << 57) - 1));
+            }
+            assertThat(bins).doesNotContain(Long.MAX_VALUE);
+            assertThat(TextSignature.signature(text)).containsExactly(java.util.Arrays.stream(bins).boxed().toArray(Long[]::new));
+        }
+    }
+
+    /**
+     * A whole report's signature as the version before today's made it (sentences split by a regex,
+     * digits masked into a StringBuilder, each shingle hashed afresh): the same, value for value, on
+     * generated report pages with running text.
+     */
+    @Test
+    void aReportsSignatureIsWhatTheEarlierVersionMadeOfIt() {
+        for (int seed = 0; seed < 4; seed++) {
+            String html = new dev.govwatch.samples.Report2021Page(seed, 3_000 + seed * 4_000).html;
+            ReportDocument doc = HtmlPage.read(html, "http://x.gov.cn/a.html");
+            StringBuilder prose = new StringBuilder();
+            for (int i = 0; i < doc.lines().size(); i++) {
+                String raw = doc.lines().get(i);
+                if (raw.indexOf('|') >= 0 || raw.indexOf('\t') >= 0 || raw.length() < 20) {
+                    continue;
+                }
+                for (String sentence : doc.normalized(i).split("[。;]")) {
+                    if (!TextSignature.boilerplate(sentence)) {
+                        prose.append(sentence.replaceAll("[0-9]+", "#"));
+                    }
+                }
+            }
+            assertThat(prose.length()).as("prose of seed %d", seed).isGreaterThan(1_000);
+            assertThat(TextSignature.of(doc, 0)).as("seed %d", seed).isEqualTo(TextSignature.signature(prose));
+        }
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** The boilerplate test says what the regex it replaced said. */
     @Test
     void boilerplateIsFoundAsTheRegexFoundIt() {
