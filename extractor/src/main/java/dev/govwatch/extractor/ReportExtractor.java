@@ -351,8 +351,9 @@ public final class ReportExtractor {
         int n = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            // Printable ASCII and ideographs first: no whitespace among them, and they are nearly all of a report.
-            if ((c > ' ' && c < 0x7f) || (c >= '\u4e00' && c <= '\u9fff')
+            // Printable ASCII and everything above U+3000 (ideographs, CJK and full-width punctuation)
+            // first: none of them whitespace, and they are nearly all of a report.
+            if ((c > ' ' && c < 0x7f) || c > '\u3000'
                     || (!Character.isWhitespace(c) && c != '\u3000' && c != '\u00a0')) {
                 n++;
             }

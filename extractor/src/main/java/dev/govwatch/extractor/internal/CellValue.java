@@ -80,6 +80,10 @@ public record CellValue(CellKind kind, Double value, String raw, CellSource sour
         if (n.isEmpty()) {
             return blank(raw);
         }
+        if (plainCount(n)) {
+            // Most cells: digits alone, as NUMBER would read them, without two regex matches.
+            return number(Long.parseLong(n), raw);
+        }
         if (NOT_APPLICABLE.matcher(n).matches()) {
             return new CellValue(CellKind.NOT_APPLICABLE, null, raw);
         }
@@ -95,6 +99,19 @@ public record CellValue(CellKind kind, Double value, String raw, CellSource sour
             v = v / 10_000d;
         }
         return number(v, raw);
+    }
+
+    /** ASCII digits only, few enough to be a long exactly. */
+    private static boolean plainCount(String n) {
+        if (n.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < n.length(); i++) {
+            if (n.charAt(i) < '0' || n.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the printed text could be a cell of a statistics table (number, blank or n/a). */

@@ -175,18 +175,29 @@ public final class HtmlPage {
     /** Appends text with runs of whitespace (tabs and newlines included) as one space. */
     private static void appendCollapsed(StringBuilder out, String text) {
         boolean space = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        int i = 0;
+        while (i < text.length()) {
+            if (collapsible(text.charAt(i))) {
                 if (!space) {
                     out.append(' ');
                     space = true;
                 }
+                i++;
             } else {
-                out.append(c);
+                // A run of other characters in one append: char by char, the builder checked its room each time.
+                int end = i + 1;
+                while (end < text.length() && !collapsible(text.charAt(end))) {
+                    end++;
+                }
+                out.append(text, i, end);
                 space = false;
+                i = end;
             }
         }
+    }
+
+    private static boolean collapsible(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
     }
 
     private static void flush(Lines lines, StringBuilder current) {

@@ -152,8 +152,8 @@ public final class QuotedFigures {
             if (c >= '0' && c <= '9') {
                 return true;
             }
-            // Other digits (full-width, Arabic-Indic, …) lie above U+0660 and outside the ideographs.
-            if (c >= '\u0660' && (c < '\u4e00' || c > '\u9fff') && Character.isDigit(c)) {
+            // Other digits (Arabic-Indic, …, full-width) lie above U+0660; none between U+3000 and U+A620.
+            if (c >= '\u0660' && (c < '\u3000' || c >= '\ua620') && Character.isDigit(c)) {
                 return true;
             }
         }

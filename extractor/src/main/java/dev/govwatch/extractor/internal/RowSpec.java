@@ -13,26 +13,62 @@ import java.util.regex.Pattern;
  *                       (for labels as generic as "其他" or "总计")
  * @param group        whether the template gives the row children, whose sum its figures are (a
  *                     group label printed alone heads its children; it is not a row of blanks)
+ * @param cueStarts    a character of which every match of {@code pattern} begins with one, or null
+ *                     when the pattern does not say (a label holding none of them cannot match)
  */
-public record RowSpec(String key, String label, Pattern pattern, String afterKeyPrefix, boolean group) {
+public record RowSpec(String key, String label, Pattern pattern, String afterKeyPrefix, boolean group, char[] cueStarts) {
 
     public static RowSpec of(String key, String label, String regex) {
-        return new RowSpec(key, label, Pattern.compile(regex), null, false);
+        return new RowSpec(key, label, Pattern.compile(regex), null, false, cueStarts(regex));
     }
 
     public static RowSpec after(String key, String label, String regex, String afterKeyPrefix) {
-        return new RowSpec(key, label, Pattern.compile(regex), afterKeyPrefix, false);
+        return new RowSpec(key, label, Pattern.compile(regex), afterKeyPrefix, false, cueStarts(regex));
     }
 
     /** The same spec, marked as a group row. */
     public RowSpec asGroup() {
-        return new RowSpec(key, label, pattern, afterKeyPrefix, true);
+        return new RowSpec(key, label, pattern, afterKeyPrefix, true, cueStarts);
+    }
+
+    /**
+     * The first characters of the cue's alternatives, where each is a plain character (the cues are
+     * short phrases: "本年新收", "^予以公开", "信访|举报投诉"); null for any other shape. Every label
+     * token of a page is tried against every spec, and most hold none of these characters: they are
+     * turned away without a regex match (a Matcher each, 8 % of a page's extraction before).
+     */
+    static char[] cueStarts(String regex) {
+        if (regex.indexOf('(') >= 0 || regex.indexOf('[') >= 0 || regex.indexOf('\\') >= 0) {
+            return null;
+        }
+        String[] alternatives = regex.split("\\|", -1);
+        char[] starts = new char[alternatives.length];
+        for (int i = 0; i < alternatives.length; i++) {
+            String a = alternatives[i].startsWith("^") ? alternatives[i].substring(1) : alternatives[i];
+            if (a.isEmpty() || ".\\$*+?{}".indexOf(a.charAt(0)) >= 0 || (a.length() > 1 && "*+?{".indexOf(a.charAt(1)) >= 0)) {
+                return null;
+            }
+            starts[i] = a.charAt(0);
+        }
+        return starts;
     }
 
     boolean matches(String labelWithoutNumbering, String previousKey) {
+        if (cueStarts != null && !holdsAny(labelWithoutNumbering, cueStarts)) {
+            return false;
+        }
         if (!pattern.matcher(labelWithoutNumbering).find()) {
             return false;
         }
         return afterKeyPrefix == null || (previousKey != null && previousKey.startsWith(afterKeyPrefix));
+    }
+
+    private static boolean holdsAny(String text, char[] chars) {
+        for (char c : chars) {
+            if (text.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
