@@ -23,8 +23,9 @@ import dev.govwatch.validator.ValidatorTopology;
 /**
  * The validator's warm-up: the registry lookups of its internal topics made
  * ({@link ValidatorTopology#internalTopicSchemas}), then the reports of the built-in pages
- * ({@link WarmUpPages}) decoded from Avro and judged by every rule against the same agency's previous year, their alerts written
- * through the service's own alerts serde, until the budget or {@link #MAX_REPORTS} is spent.
+ * ({@link WarmUpPages}) decoded from Avro and judged by every rule against the same agency's
+ * previous year, their alerts written through the service's own alerts serde, until the budget or
+ * {@link #MAX_REPORTS} is spent.
  * Reports go through plain Avro: only the extractor registers the reports topic's schema.
  */
 public final class ValidatorWarmUp implements WarmUp {

@@ -121,6 +121,9 @@ public final class SharedSchemaResolver<T> extends DefaultSchemaResolver<Schema,
             if (found == null) {
                 // A failed lookup throws and is not remembered: the next record asks again.
                 found = resolver.apply(data);
+                if (found == null) {
+                    return null;
+                }
                 bounded(written).put(key, found);
                 // What this process writes it may read back (a repartition topic, a store's changelog).
                 if (found.getGlobalId() > 0 && found.getParsedSchema() != null) {
@@ -139,7 +142,9 @@ public final class SharedSchemaResolver<T> extends DefaultSchemaResolver<Schema,
             SchemaLookupResult<Schema> found = byGlobalId.get(id);
             if (found == null) {
                 found = resolver.apply(reference);
-                bounded(byGlobalId).put(id, found);
+                if (found != null) {
+                    bounded(byGlobalId).put(id, found);
+                }
             }
             return found;
         }
