@@ -33,8 +33,9 @@ import dev.govwatch.schemas.FetchedPage;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// Extraction reaches its steady cost only after ~30 s (C2 compiles its large methods late): a
-// shorter warm-up measured the compilation, not the extraction (5–12 ms/page then, ~3 ms after).
+// Extraction reaches its steady cost only after ~10 s (C2 compiles its large methods late; on
+// 12-01 its first 4 s iteration took 2.7–4.6 ms a page, the rest 1.7–2.1 ms): 4 × 2 s of warm-up
+// left part of the compilation inside the measurement.
 @Warmup(iterations = 10, time = 4)
 @Measurement(iterations = 6, time = 2)
 @Fork(1)

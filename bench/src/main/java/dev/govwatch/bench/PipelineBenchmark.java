@@ -214,7 +214,7 @@ public final class PipelineBenchmark {
             waitCaughtUp(admin, ExtractorTopology.APPLICATION_ID, Topics.PAGES.name(), Topics.PAGES.partitions(), "extractor");
             double extractorDone = (System.nanoTime() - start) / 1e9;
             waitCaughtUp(admin, ValidatorTopology.APPLICATION_ID, Topics.REPORTS.name(), Topics.REPORTS.partitions(), "validator");
-            waitCaughtUp(admin, ValidatorTopology.APPLICATION_ID, ValidatorTopology.APPLICATION_ID + "-reports-by-agency-repartition",
+            waitCaughtUp(admin, ValidatorTopology.APPLICATION_ID, ValidatorTopology.reportsRepartitionTopic(ValidatorTopology.APPLICATION_ID),
                     Topics.REPORTS.partitions(), "validator (repartition)");
             double wall = (System.nanoTime() - start) / 1e9;
             System.out.printf("extractor caught up after %.1f s; extractor + validator after %.1f s%n", extractorDone, wall);

@@ -86,7 +86,21 @@ public final class ValidatorTopology {
         }
     }
 
+    /** The repartition that brings an agency's reports together (its topic: {@link #reportsRepartitionTopic}). */
+    static final String REPORTS_BY_AGENCY = "reports-by-agency";
+    /** The repartition that brings an agency's expectations from portal listings to its reports. */
+    static final String EXPECTED_BY_AGENCY = "expected-agencies-by-agency";
+
     private ValidatorTopology() {
+    }
+
+    /** The topic of the reports' repartition, where an agency's reports wait for the validator. */
+    public static String reportsRepartitionTopic(String applicationId) {
+        return repartitionTopic(applicationId, REPORTS_BY_AGENCY);
+    }
+
+    private static String repartitionTopic(String applicationId, String name) {
+        return applicationId + "-" + name + "-repartition";
     }
 
     /**
@@ -97,8 +111,8 @@ public final class ValidatorTopology {
      */
     public static Map<String, Schema> internalTopicSchemas(String applicationId) {
         Map<String, Schema> topics = new LinkedHashMap<>();
-        topics.put(applicationId + "-reports-by-agency-repartition", AnnualReport.getClassSchema());
-        topics.put(applicationId + "-expected-agencies-by-agency-repartition", AgencyWatch.getClassSchema());
+        topics.put(repartitionTopic(applicationId, REPORTS_BY_AGENCY), AnnualReport.getClassSchema());
+        topics.put(repartitionTopic(applicationId, EXPECTED_BY_AGENCY), AgencyWatch.getClassSchema());
         topics.put(changelog(applicationId, ValidateProcessor.REPORTS_STORE), AnnualReport.getClassSchema());
         topics.put(changelog(applicationId, ValidateProcessor.ALERTS_STORE), Alert.getClassSchema());
         topics.put(changelog(applicationId, ValidateProcessor.AGENCIES_STORE), AgencyWatch.getClassSchema());
@@ -160,14 +174,14 @@ public final class ValidatorTopology {
         var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
                 .selectKey((reportKey, report) -> AgencyIdentity.canonical(ValidateProcessor.nameOf(report), report.getRegion()),
                         Named.as("report-by-agency"))
-                .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName("reports-by-agency")
+                .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName(REPORTS_BY_AGENCY)
                         .withNumberOfPartitions(Topics.REPORTS.partitions()))
                 .process(() -> new ValidateProcessor(validation, missingReports, policy.checkInterval(), policy.sweepCheck()),
                         Named.as("validate"), stores);
         var fromPortals = builder.stream(Topics.PORTALS.name(),
                         Consumed.with(Serdes.String(), serdes.forTopic(Topics.PORTALS)).withName("portals"))
                 .flatMap((id, portal) -> listings(portal), Named.as("expected-agencies"))
-                .repartition(Repartitioned.with(Serdes.String(), watchSerde).withName("expected-agencies-by-agency")
+                .repartition(Repartitioned.with(Serdes.String(), watchSerde).withName(EXPECTED_BY_AGENCY)
                         .withNumberOfPartitions(Topics.REPORTS.partitions()))
                 .process(() -> new ExpectationProcessor(missingReports), Named.as("expect"),
                         ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE,
