@@ -95,8 +95,9 @@ public final class CrawlSweepBenchmark {
             System.out.printf("published %,d pages (%,d MB), %,d requests; busiest host %d requests%n",
                     published.get(), bytes.get() >> 20, fetches, busiest);
             System.out.printf("wall %.1f s, politeness bound %.1f s, ratio %.2f (goal ≤ 1.2)%n", wall, bound, wall / bound);
-            System.out.printf("%.0f fetches/s, crawler peak heap %d MB (goal < 512 MB; -Xmx %d MB)%n", fetches / wall, peak,
-                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("%.0f fetches/s, crawler heap (goal < 512 MB): at most %d MB left after a collection, "
+                    + "in use at most %d MB of -Xmx %d MB, collections paused it %.1f s%n", fetches / wall, heap.peakAfterGc() >> 20,
+                    peak, Runtime.getRuntime().maxMemory() >> 20, heap.pauseMs() / 1000.0);
         }
     }
 

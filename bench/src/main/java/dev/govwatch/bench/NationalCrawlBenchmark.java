@@ -191,9 +191,11 @@ public final class NationalCrawlBenchmark {
                             st -> st.getState().toString(), java.util.stream.Collectors.counting()))),
                     lastStatus.values().stream().filter(st -> st.getDetail() != null).findFirst()
                             .map(st -> "; e.g. " + st.getPortalId() + ": " + st.getDetail()).orElse(""));
-            System.out.printf("  per column: %.1f requests, %.1f KB of bodies; crawler peak heap %d MB (goal < 1 GB; -Xmx %d MB)%n",
-                    requests / (double) (portals.size() * columns), bytes / 1024.0 / (portals.size() * columns), peak,
-                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("  per column: %.1f requests, %.1f KB of bodies%n",
+                    requests / (double) (portals.size() * columns), bytes / 1024.0 / (portals.size() * columns));
+            System.out.printf("  crawler heap (goal < 1 GB): at most %d MB left after a collection; in use at most %d MB of -Xmx %d MB; "
+                    + "%d collections paused it %.1f s (%.1f %% of the sweep)%n", heap.peakAfterGc() >> 20, peak,
+                    Runtime.getRuntime().maxMemory() >> 20, heap.collections(), heap.pauseMs() / 1000.0, heap.pauseMs() / 10.0 / wall);
         }
 
         /** Restarts the crawler from the crawl-state topic the sweeps wrote, and times it to its first request. */

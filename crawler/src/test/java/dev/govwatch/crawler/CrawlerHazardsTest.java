@@ -2,10 +2,12 @@ package dev.govwatch.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,44 @@ class CrawlerHazardsTest {
 
         assertThat(sink.pages).isEmpty();
         assertThat(lastState(big).getLastError()).contains("over the cap of " + CAP);
+    }
+
+    @Test
+    void aBodyManyConnectionBuffersLongAndALongHeaderArriveWhole() throws Exception {
+        PortalSimulator.Site site = site("w", 28, 1);
+        String large = site.reportUrls().get(0);
+        byte[] report = new Report2021Page(2).html.getBytes(StandardCharsets.UTF_8);
+        // ~75 connection buffers of body, different bytes throughout, so a lost or repeated read shows.
+        byte[] body = new byte[Fetcher.CONNECTION_BUFFER_BYTES * 75 + 123];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = i < report.length ? report[i] : (byte) ('a' + (i * 31 + i / 7919) % 26);
+        }
+        // A header line near the longest allowed, so that it and the next ones straddle buffer reads.
+        String padding = "x".repeat(Fetcher.MAX_HEADER_LINE - 200);
+        site.serve(large.substring(site.baseUrl().length()), new Response(200,
+                Map.of("Content-Type", "text/html; charset=UTF-8", "X-Padding", padding, "ETag", "\"after-the-long-header\""), body, 0));
+
+        crawler.sweep(portal(site)).get();
+
+        assertThat(sink.pages).hasSize(1);
+        ByteBuffer published = sink.pages.get(0).getBody().duplicate();
+        byte[] got = new byte[published.remaining()];
+        published.get(got);
+        assertThat(got).isEqualTo(body);
+        assertThat(lastState(large).getEtag()).isEqualTo("\"after-the-long-header\"");
+    }
+
+    @Test
+    void aHeaderLineOverTheLimitFailsTheFetchWithItsReason() throws Exception {
+        PortalSimulator.Site site = site("h", 29, 1);
+        String url = site.reportUrls().get(0);
+        site.serve(url.substring(site.baseUrl().length()), new Response(200,
+                Map.of("Content-Type", "text/html", "X-Padding", "x".repeat(Fetcher.MAX_HEADER_LINE + 1)), new byte[100], 0));
+
+        crawler.sweep(portal(site)).get();
+
+        assertThat(sink.pages).isEmpty();
+        assertThat(lastState(url).getLastError()).contains("line length");
     }
 
     @Test
