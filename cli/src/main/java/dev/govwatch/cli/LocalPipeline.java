@@ -33,7 +33,7 @@ import dev.govwatch.stack.StackConfig;
 import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
-import dev.govwatch.validator.ExtractorOffsets;
+import dev.govwatch.validator.PipelineOffsets;
 import dev.govwatch.validator.ValidatorTopology;
 import dev.govwatch.validator.query.KafkaDecisionLog;
 import dev.govwatch.validator.query.QueryServer;
@@ -77,11 +77,11 @@ final class LocalPipeline implements AutoCloseable {
             HostInfo self = new HostInfo("127.0.0.1", httpPort);
             Map<String, Object> validatorProps = new HashMap<>(Map.of("kafka.application.server", self.host() + ":" + self.port()));
             ServiceConfig validatorConfig = service(options, ValidatorTopology.APPLICATION_ID, validatorProps);
-            // The validator judges a freshly swept portal's absences once the extractor has read its pages.
-            ExtractorOffsets extraction = remember(new ExtractorOffsets(Map.of("bootstrap.servers", stack.bootstrapServers()),
-                    ExtractorTopology.APPLICATION_ID));
+            // The validator judges a freshly swept portal's absences once its reports have come through the pipeline.
+            PipelineOffsets progress = remember(new PipelineOffsets(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                    ExtractorTopology.APPLICATION_ID, validatorConfig.applicationId()));
             StreamsService validator = running(StreamsService.start("validator",
-                    ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing().watching(extraction)),
+                    ValidatorTopology.build(validatorConfig, options.deadlines(), options.missing().watching(progress)),
                     validatorConfig, (short) 1, Duration.ofMinutes(2), new ValidatorWarmUp(validatorConfig.valueSerdes(), validatorConfig.applicationId(), options.deadlines())));
             try {
                 KafkaDecisionLog decisions = remember(new KafkaDecisionLog(validatorConfig));

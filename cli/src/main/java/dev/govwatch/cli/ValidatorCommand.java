@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import dev.govwatch.streams.ServiceConfig;
 import dev.govwatch.streams.StreamsService;
 import dev.govwatch.validator.Deadlines;
-import dev.govwatch.validator.ExtractorOffsets;
+import dev.govwatch.validator.PipelineOffsets;
 import dev.govwatch.validator.ValidatorTopology;
 import dev.govwatch.extractor.ExtractorTopology;
 import dev.govwatch.validator.query.KafkaDecisionLog;
@@ -74,10 +74,10 @@ final class ValidatorCommand implements Callable<Integer> {
         ServiceConfig config = options.toConfig(ValidatorTopology.APPLICATION_ID, env);
         Deadlines judged = Deadlines.withOverrides(deadlines);
         try (StopSignal armed = stop.arm(Duration.ofMinutes(1));
-             ExtractorOffsets extraction = new ExtractorOffsets(config.clientProperties(), extractorApplicationId);
+             PipelineOffsets progress = new PipelineOffsets(config.clientProperties(), extractorApplicationId, config.applicationId());
              StreamsService service = StreamsService.start("validator",
                 ValidatorTopology.build(config, judged, new ValidatorTopology.MissingPolicy(
-                        java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes), extraction)), config,
+                        java.time.Duration.ofDays(graceDays), java.time.Duration.ofMinutes(checkMinutes), progress)), config,
                 options.replicationFactor, Duration.ofMinutes(2), new ValidatorWarmUp(config.valueSerdes(), config.applicationId(), judged))) {
             service.failure().thenRun(stop::request);
             KafkaDecisionLog decisions = httpPort < 0 ? null : new KafkaDecisionLog(config);

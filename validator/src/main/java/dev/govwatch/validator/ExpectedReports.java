@@ -28,8 +28,6 @@ final class ExpectedReports {
     private final java.util.function.Predicate<String> ownsPortal;
     /** The sweep each portal was last judged on, in this task (after a restart every portal is judged once more). */
     private final java.util.Map<String, Instant> judgedSweeps = new java.util.HashMap<>();
-    /** The sweep each portal's pages were last seen extracted for (judged at the next check). */
-    private final java.util.Map<String, Instant> extractedSweeps = new java.util.HashMap<>();
 
     ExpectedReports(KeyValueStore<String, AgencyWatch> agencies,
                     KeyValueStore<String, ValueAndTimestamp<PortalStatus>> portalStatus,
@@ -124,11 +122,6 @@ final class ExpectedReports {
                 Instant swept = status.getSweptAt();
                 if (swept == null || !swept.isAfter(judgedSweeps.getOrDefault(status.getPortalId(), Instant.MIN))
                         || !missingReports.canJudge(status, now)) {
-                    continue;
-                }
-                // A sweep that read the portal is judged one check after the extractor was seen past its
-                // pages: the reports it let through then still had to cross this validator's own repartition.
-                if (status.getState() == PortalState.OK && !swept.equals(extractedSweeps.put(status.getPortalId(), swept))) {
                     continue;
                 }
                 ready.put(status.getPortalId(), status);

@@ -41,30 +41,30 @@ public final class MissingReports {
     private final Deadlines deadlines;
     private final Duration grace;
     private final Duration settle;
-    private final ExtractionProgress extraction;
+    private final SweepProgress progress;
 
     /**
-     * @param settle     where the extractor's progress cannot be seen: how long after a sweep (or,
-     *                   from a crawler that does not say when it swept, after the portal became
-     *                   readable) an absence on it counts
-     * @param extraction where the extractor is
+     * @param settle   where a sweep's progress through the pipeline cannot be seen: how long after a
+     *                 sweep (or, from a crawler that does not say when it swept, after the portal
+     *                 became readable) an absence on it counts
+     * @param progress how far a sweep's reports have come through the pipeline
      */
-    public MissingReports(Deadlines deadlines, Duration grace, Duration settle, ExtractionProgress extraction) {
+    public MissingReports(Deadlines deadlines, Duration grace, Duration settle, SweepProgress progress) {
         this.deadlines = deadlines;
         this.grace = grace;
         this.settle = settle;
-        this.extraction = extraction;
+        this.progress = progress;
     }
 
     public MissingReports(Deadlines deadlines, Duration grace, Duration settle) {
-        this(deadlines, grace, settle, ExtractionProgress.UNSEEN);
+        this(deadlines, grace, settle, SweepProgress.UNSEEN);
     }
 
     /**
      * Whether anything can be said about the agency now. Not while its portal has never been swept
      * (a validator starting next to a new crawler would otherwise call every listed agency missing)
-     * or was read successfully only moments ago (its pages may still be on their way through the
-     * extractor). Without a verdict, alerts already raised stay as they are.
+     * or was read successfully only moments ago (its reports may still be on their way through the
+     * pipeline). Without a verdict, alerts already raised stay as they are.
      */
     public boolean canJudge(AgencyWatch agency, PortalStatus portal, Instant now) {
         if (agency.getPortalId() == null) {
@@ -75,8 +75,9 @@ public final class MissingReports {
 
     /**
      * Whether the portal's latest sweep tells anything now: one that could not read it always does
-     * (BLOCKED); one that read it does once the extractor has read the pages it published, so that a
-     * report found by that sweep is never called missing while it is still on its way.
+     * (BLOCKED); one that read it does once every report of the pages it published has reached the
+     * agencies' state ({@link SweepProgress}), so that a report found by that sweep is never called
+     * missing while it is still on its way.
      */
     public boolean canJudge(PortalStatus portal, Instant now) {
         if (portal.getState() != PortalState.OK) {
@@ -86,7 +87,7 @@ public final class MissingReports {
             // A crawler that does not say when it swept: wait until the portal has been readable for a while.
             return portal.getSince() == null || !portal.getSince().isAfter(now.minus(settle));
         }
-        return switch (extraction.of(portal.getPagesThrough())) {
+        return switch (progress.of(portal.getPagesThrough())) {
             case PASSED -> true;
             case PENDING -> false;
             case UNKNOWN -> !portal.getSweptAt().isAfter(now.minus(settle));

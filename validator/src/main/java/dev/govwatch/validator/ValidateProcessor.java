@@ -75,7 +75,7 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
                 missingReports, ledger, portalId -> PortalDrift.owner(portalId, Topics.REPORTS.partitions()) == partition);
         // Wall-clock time: deadlines pass whether or not reports arrive; also runs after a restart.
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> expected.checkAll(Instant.ofEpochMilli(now)));
-        // Portals swept since: judged as soon as the extractor has read what their sweeps published.
+        // Portals swept since: judged as soon as what their sweeps published has come through the pipeline.
         context.schedule(sweepCheck, PunctuationType.WALL_CLOCK_TIME, now -> expected.checkSwept(Instant.ofEpochMilli(now)));
     }
 

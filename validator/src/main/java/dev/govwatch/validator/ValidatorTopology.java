@@ -52,30 +52,30 @@ public final class ValidatorTopology {
      *
      * @param grace         how long after a deadline a report still counts as not yet missing
      * @param checkInterval how often, on the wall clock, every expected report is looked for (deadlines pass)
-     * @param extraction    where the extractor is: a portal's absences are judged as soon as the
-     *                      extractor has been seen past the pages of its latest sweep at one
-     *                      {@link #sweepCheck()} and the next one has come (the reports' way through
-     *                      the validator's own repartition); where that cannot be seen, one check
-     *                      interval after the sweep
+     * @param progress      how far a sweep's reports have come: a portal's absences are judged at
+     *                      the first {@link #sweepCheck()} that finds every report of its latest
+     *                      sweep through the extractor and this validator's repartition
+     *                      ({@link PipelineOffsets}); where that cannot be seen, one check interval
+     *                      after the sweep
      */
-    public record MissingPolicy(Duration grace, Duration checkInterval, ExtractionProgress extraction) {
+    public record MissingPolicy(Duration grace, Duration checkInterval, SweepProgress progress) {
 
-        /** A policy judging by time alone (no view of the extractor). */
+        /** A policy judging by time alone (no view of the pipeline's progress). */
         public MissingPolicy(Duration grace, Duration checkInterval) {
-            this(grace, checkInterval, ExtractionProgress.UNSEEN);
+            this(grace, checkInterval, SweepProgress.UNSEEN);
         }
 
         /** The defaults, judging by time alone: for tests and tools that do not run beside an extractor. */
         public static MissingPolicy defaults() {
-            return defaults(ExtractionProgress.UNSEEN);
+            return defaults(SweepProgress.UNSEEN);
         }
 
-        public static MissingPolicy defaults(ExtractionProgress extraction) {
-            return new MissingPolicy(Duration.ofDays(7), Duration.ofHours(1), extraction);
+        public static MissingPolicy defaults(SweepProgress progress) {
+            return new MissingPolicy(Duration.ofDays(7), Duration.ofHours(1), progress);
         }
 
-        /** The same policy, with a view of the extractor's progress. */
-        public MissingPolicy watching(ExtractionProgress progress) {
+        /** The same policy, with a view of the pipeline's progress. */
+        public MissingPolicy watching(SweepProgress progress) {
             return new MissingPolicy(grace, checkInterval, progress);
         }
 
@@ -167,7 +167,7 @@ public final class ValidatorTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.forTopic(Topics.DECISIONS)));
 
         Validation validation = new Validation(Rules.ALL, deadlines);
-        MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval(), policy.extraction());
+        MissingReports missingReports = new MissingReports(deadlines, policy.grace(), policy.checkInterval(), policy.progress());
         String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.CHECKED_STORE, ValidateProcessor.ALERTS_STORE,
             ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE, ValidateProcessor.METRICS_STORE,
             ValidateProcessor.CONTRIBUTIONS_STORE, ValidateProcessor.COVERAGE_STORE};
