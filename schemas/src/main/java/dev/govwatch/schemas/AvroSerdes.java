@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
-import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.data.KafkaSerdeMetadata;
 import io.apicurio.registry.serde.data.KafkaSerdeRecord;
@@ -14,6 +14,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -63,9 +64,12 @@ public final class AvroSerdes {
     }
 
     public static <V extends SpecificRecord> Serde<V> forValues(RegistryConnection registry) {
-        AvroSerde<V> serde = new AvroSerde<>();
-        serde.configure(valueConfig(registry), false);
-        return serde;
+        Map<String, Object> config = valueConfig(registry);
+        BufferedAvroSerializer<V> serializer = new BufferedAvroSerializer<>();
+        serializer.configure(config, false);
+        AvroKafkaDeserializer<V> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(config, false);
+        return Serdes.serdeFrom(serializer, deserializer);
     }
 
     public static <V extends SpecificRecord> Serializer<V> serializer(RegistryConnection registry) {

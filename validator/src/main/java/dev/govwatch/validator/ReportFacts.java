@@ -23,16 +23,23 @@ public final class ReportFacts {
     public static final Map<String, String> COLUMN_NAMES = ReportTemplate.T3.columnNames();
 
     private final AnnualReport report;
-    private final Map<String, Cell> cells = new HashMap<>();
-    private final Map<String, TableRow> rows = new HashMap<>();
+    /**
+     * Keyed by the parts, not by "table/row/column" text: building and hashing that text for every
+     * cell of every report, and again for every lookup, was a fifth of the validator's thread under replay.
+     */
+    private final Map<CellRef, Cell> cells = new HashMap<>();
+    private final Map<RowRef, TableRow> rows = new HashMap<>();
+
+    private record RowRef(String table, String row) {
+    }
 
     public ReportFacts(AnnualReport report) {
         this.report = report;
         for (StatTable table : report.getTables()) {
             for (TableRow row : table.getRows()) {
-                rows.put(table.getId() + "/" + row.getKey(), row);
+                rows.put(new RowRef(table.getId(), row.getKey()), row);
                 for (Cell cell : row.getCells()) {
-                    cells.put(table.getId() + "/" + row.getKey() + "/" + cell.getColumn(), cell);
+                    cells.put(new CellRef(table.getId(), row.getKey(), cell.getColumn()), cell);
                 }
             }
         }
@@ -47,15 +54,15 @@ public final class ReportFacts {
     }
 
     public boolean hasRow(String table, String row) {
-        return rows.containsKey(table + "/" + row);
+        return rows.containsKey(new RowRef(table, row));
     }
 
     public Optional<TableRow> row(String table, String row) {
-        return Optional.ofNullable(rows.get(table + "/" + row));
+        return Optional.ofNullable(rows.get(new RowRef(table, row)));
     }
 
     public Optional<Cell> cell(String table, String row, String column) {
-        return Optional.ofNullable(cells.get(table + "/" + row + "/" + column));
+        return Optional.ofNullable(cells.get(new CellRef(table, row, column)));
     }
 
     /**
@@ -63,7 +70,7 @@ public final class ReportFacts {
      * empty when the cell is missing, not applicable, text or uncertain (then no sum is checked).
      */
     public Optional<Double> summand(String table, String row, String column) {
-        Cell cell = cells.get(table + "/" + row + "/" + column);
+        Cell cell = cells.get(new CellRef(table, row, column));
         if (cell == null) {
             return Optional.empty();
         }
@@ -75,7 +82,7 @@ public final class ReportFacts {
 
     /** How a cell reads, for the template's identities. */
     public ReportTemplate.Reading reading(CellRef ref) {
-        Cell cell = cells.get(ref.toString());
+        Cell cell = cells.get(ref);
         if (cell == null) {
             return ReportTemplate.Reading.NOT_PRINTED;
         }
@@ -88,14 +95,14 @@ public final class ReportFacts {
 
     /** A NUMBER cell's value. */
     public Double number(CellRef ref) {
-        Cell cell = cells.get(ref.toString());
+        Cell cell = cells.get(ref);
         return cell == null ? null : cell.getValue();
     }
 
     /** Row keys of a table that start with {@code prefix + "."}, e.g. the leaves of apps.withheld. */
     public List<String> rowsUnder(String table, String prefix) {
-        return rows.keySet().stream().filter(k -> k.startsWith(table + "/" + prefix + "."))
-                .map(k -> k.substring(table.length() + 1)).sorted().toList();
+        return rows.keySet().stream().filter(k -> k.table().equals(table) && k.row().startsWith(prefix + "."))
+                .map(RowRef::row).sorted().toList();
     }
 
     /** A figure for messages: integers without ".0". */
