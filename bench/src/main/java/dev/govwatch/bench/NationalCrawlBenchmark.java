@@ -164,6 +164,8 @@ public final class NationalCrawlBenchmark {
             progress.interrupt();
             double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
             long peak = heap.stop() >> 20;
+            // What the crawler holds once the sweep is done (every URL's state, the list pages' links): after the timing.
+            long live = heapInUseAfterGc() >> 20;
             String stats = stats();
             long requests = field(stats, "requests");
             long busiest = field(stats, "busiest");
@@ -194,8 +196,9 @@ public final class NationalCrawlBenchmark {
             System.out.printf("  per column: %.1f requests, %.1f KB of bodies%n",
                     requests / (double) (portals.size() * columns), bytes / 1024.0 / (portals.size() * columns));
             System.out.printf("  crawler heap (goal < 1 GB): at most %d MB left after a collection; in use at most %d MB of -Xmx %d MB; "
-                    + "%d collections paused it %.1f s (%.1f %% of the sweep)%n", heap.peakAfterGc() >> 20, peak,
-                    Runtime.getRuntime().maxMemory() >> 20, heap.collections(), heap.pauseMs() / 1000.0, heap.pauseMs() / 10.0 / wall);
+                    + "%d collections paused it %.1f s (%.1f %% of the sweep); %d MB live after a full GC at its end%n",
+                    heap.peakAfterGc() >> 20, peak, Runtime.getRuntime().maxMemory() >> 20, heap.collections(), heap.pauseMs() / 1000.0,
+                    heap.pauseMs() / 10.0 / wall, live);
         }
 
         /** Restarts the crawler from the crawl-state topic the sweeps wrote, and times it to its first request. */
