@@ -2,7 +2,6 @@ package dev.govwatch.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +20,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * is what the program needs, and the pause time says what living within the limit cost.
  */
 final class HeapSampler {
+    private final java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName)
+            .collect(java.util.stream.Collectors.toSet());
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final AtomicLong pauseMs = new AtomicLong();
@@ -46,8 +48,9 @@ final class HeapSampler {
             pauseMs.addAndGet(info.getGcInfo().getDuration());
         }
         collections.incrementAndGet();
-        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum()
-                - nonHeap(info);
+        // The usage after a collection lists every pool the collector manages; the code cache and metaspace are not heap.
+        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed()).sum();
         peakAfterGc.accumulateAndGet(used, Math::max);
     };
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
@@ -56,14 +59,6 @@ final class HeapSampler {
         thread.setDaemon(true);
         thread.start();
         collectors.forEach(c -> ((NotificationEmitter) c).addNotificationListener(afterGc, null, null));
-    }
-
-    /** The usage after a collection lists every pool the collector manages; the code cache and metaspace are not heap. */
-    private static long nonHeap(GarbageCollectionNotificationInfo info) {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == java.lang.management.MemoryType.NON_HEAP)
-                .map(pool -> info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName()))
-                .filter(java.util.Objects::nonNull).mapToLong(MemoryUsage::getUsed).sum();
     }
 
     /** Stops sampling and returns the peak in use, in bytes. */

@@ -110,6 +110,11 @@ public final class Crawler implements AutoCloseable {
         String lastModified() {
             return lastModifiedSeconds == HttpDate.NONE ? lastModifiedText : HttpDate.text(lastModifiedSeconds);
         }
+
+        /** Whether the page can be asked for conditionally. */
+        boolean hasValidators() {
+            return etagBytes != null || lastModifiedSeconds != HttpDate.NONE || lastModifiedText != null;
+        }
     }
 
     /** What one sweep of one portal did. */
@@ -396,7 +401,7 @@ public final class Crawler implements AutoCloseable {
         ListedLinks links = ListedLinks.of(r.header("etag"), r.header("last-modified"),
                 found.reports().stream().map(this::canonicalUrl).toArray(String[]::new),
                 found.pages().stream().map(this::canonicalUrl).toArray(String[]::new));
-        if (links.etagBytes() != null || links.lastModified() != null) {
+        if (links.hasValidators()) {
             listed.put(url, links);
         } else {
             listed.remove(url);

@@ -49,8 +49,8 @@ class MissingReportsTopologyTest {
     private TestInputTopic<String, PortalStatus> portalStatus;
     private TestInputTopic<String, AnnualReport> reports;
     private TestOutputTopic<String, Alert> alerts;
-    /** Where the extractor is, as the validator sees it. */
-    private final java.util.concurrent.atomic.AtomicReference<SweepProgress.Progress> extractor =
+    /** How far sweeps have come through the pipeline, as the validator sees it. */
+    private final java.util.concurrent.atomic.AtomicReference<SweepProgress.Progress> progress =
             new java.util.concurrent.atomic.AtomicReference<>(SweepProgress.Progress.UNKNOWN);
 
     @BeforeEach
@@ -62,7 +62,7 @@ class MissingReportsTopologyTest {
         Properties props = config.streamsProperties();
         driver = new TopologyTestDriver(ValidatorTopology.build(config, Deadlines.national(),
                 new ValidatorTopology.MissingPolicy(Duration.ofDays(7), Duration.ofHours(1),
-                        through -> through.isEmpty() ? SweepProgress.Progress.PASSED : extractor.get())), props, START);
+                        through -> through.isEmpty() ? SweepProgress.Progress.PASSED : progress.get())), props, START);
         portals = driver.createInputTopic(Topics.PORTALS.name(), new StringSerializer(), new BinaryAvroSerde<>(Portal.class).serializer());
         portalStatus = driver.createInputTopic(Topics.PORTAL_STATUS.name(), new StringSerializer(),
                 new BinaryAvroSerde<>(PortalStatus.class).serializer());
@@ -133,7 +133,7 @@ class MissingReportsTopologyTest {
 
     /**
      * A crawler that says when it swept and where its pages went: the absence is judged seconds
-     * after the extractor has read those pages, not an hourly check later — and not before, while a
+     * after their reports have come through the pipeline, not an hourly check later — and not before, while a
      * report that sweep found may still be on its way.
      */
     @Test
@@ -146,7 +146,7 @@ class MissingReportsTopologyTest {
         assertThat(alerts.readValuesToList()).extracting(Alert::getAgency).doesNotContain("乙县民政局");
 
         Instant swept = START.plus(Duration.ofDays(8));
-        extractor.set(SweepProgress.Progress.PENDING);
+        progress.set(SweepProgress.Progress.PENDING);
         portalStatus.pipeInput("p2", PortalStatus.newBuilder().setPortalId("p2").setState(PortalState.OK).setSince(swept)
                 .setCheckedAt(swept).setSweptAt(swept).setPagesThrough(Map.of("3", 42L)).build());
         driver.advanceWallClockTime(Duration.ofMinutes(5));
@@ -154,7 +154,7 @@ class MissingReportsTopologyTest {
                 .extracting(Alert::getAgency).doesNotContain("乙县民政局");
 
         // PASSED means the sweep's reports have crossed the validator's repartition too (PipelineOffsetsIT): judged at once.
-        extractor.set(SweepProgress.Progress.PASSED);
+        progress.set(SweepProgress.Progress.PASSED);
         driver.advanceWallClockTime(Duration.ofSeconds(5));
         assertThat(alerts.readValuesToList()).extracting(a -> a.getAgency() + " " + a.getRule()).containsExactly("乙县民政局 MISSING");
     }
@@ -168,7 +168,7 @@ class MissingReportsTopologyTest {
         portals.pipeInput("p3", other);
         driver.advanceWallClockTime(Duration.ofDays(8));
         Instant swept = START.plus(Duration.ofDays(8));
-        extractor.set(SweepProgress.Progress.UNKNOWN);
+        progress.set(SweepProgress.Progress.UNKNOWN);
         portalStatus.pipeInput("p3", PortalStatus.newBuilder().setPortalId("p3").setState(PortalState.OK).setSince(START)
                 .setCheckedAt(swept).setSweptAt(swept).setPagesThrough(Map.of("1", 7L)).build());
         driver.advanceWallClockTime(Duration.ofMinutes(30));
