@@ -56,4 +56,26 @@ class WarmUpTest {
         assertThat(pages).isPositive().isLessThanOrEqualTo(ExtractorWarmUp.MAX_PAGES);
         assertThat(reports).isPositive().isLessThanOrEqualTo(ValidatorWarmUp.MAX_REPORTS);
     }
+
+    @Test
+    void theValidatorsWarmUpRunsItsTopologyRaisingAlertsAndLeavesNoStateBehind() throws Exception {
+        ValidatorWarmUp warmUp = new ValidatorWarmUp(ValueSerdes.binary(), ValidatorTopology.APPLICATION_ID, Deadlines.national());
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<Long> stateDirs = () -> {
+            try (var dirs = java.nio.file.Files.list(tmp)) {
+                return dirs.filter(d -> d.getFileName().toString().startsWith("govwatch-validator-warm-up")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = stateDirs.get();
+
+        int reports = warmUp.run(Duration.ofMillis(2_000));
+
+        // Every pass over the eight pages sends each agency's reports again as new versions: the
+        // T4 total raises its alert, the versions raise CHANGED.
+        assertThat(reports).isGreaterThanOrEqualTo(8);
+        assertThat(warmUp.alertsWritten()).isPositive();
+        assertThat(stateDirs.get()).isEqualTo(before);
+    }
 }

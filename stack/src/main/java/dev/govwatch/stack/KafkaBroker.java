@@ -111,6 +111,11 @@ final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // A send that races the previous transaction's commit markers waits here, retried every 20 ms
+        // until the markers are written, instead of going back to the client after 100 ms (the
+        // default) to be retried after the client's own backoff: in the broker's slow first seconds
+        // those round trips cost the first pages seconds (docs/BENCHMARKS.md, latency).
+        p.setProperty("add.partitions.to.txn.retry.backoff.max.ms", "1000");
         // Topics come from the topic registry; a typo must fail instead of creating a new topic.
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("message.max.bytes", Integer.toString(dev.govwatch.schemas.Topics.MAX_RECORD_BYTES));

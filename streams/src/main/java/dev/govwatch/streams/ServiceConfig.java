@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import dev.govwatch.schemas.RegistryConnection;
@@ -33,6 +34,11 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String SERDES = "serdes";
     public static final String WARM_UP_MS = "warmup.ms";
     public static final String KAFKA_PREFIX = "kafka.";
+
+    /** The stream producers' first retry after a refused send (see {@link #streamsProperties()}); {@code kafka.producer.retry.backoff.ms} overrides it. */
+    static final long TRANSACTION_RACE_BACKOFF_MS = 20;
+    /** The longest the stream producers wait between retries of a refused send; {@code kafka.producer.retry.backoff.max.ms} overrides it. */
+    static final long TRANSACTION_RACE_BACKOFF_MAX_MS = 200;
 
     private ServiceConfig(ConfigDef definition, Map<String, ?> props) {
         super(definition, props, false);
@@ -109,6 +115,13 @@ public final class ServiceConfig extends AbstractConfig {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        // With Kafka 4's transactions (v2) a send that races the previous transaction's commit
+        // markers is refused (CONCURRENT_TRANSACTIONS) and retried after retry.backoff.ms, doubling
+        // up to retry.backoff.max.ms: 100 ms to 1 s by default. Back-to-back transactions race
+        // often while the broker is slow, in its first seconds, where those waits cost pages
+        // seconds; Kafka's own AddPartitions path retries the same race after 20 ms (KAFKA-5477).
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MS);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MAX_MS);
         p.putAll(handlerProperties());
         for (Map.Entry<String, Object> e : originalsWithPrefix(KAFKA_PREFIX).entrySet()) {
             p.put(e.getKey(), e.getValue());

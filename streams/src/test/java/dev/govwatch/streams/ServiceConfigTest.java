@@ -1,0 +1,30 @@
+package dev.govwatch.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+/** What a service hands Kafka Streams: the project's defaults, and a user's {@code kafka.*} settings over them. */
+class ServiceConfigTest {
+
+    @Test
+    void streamProducersRetryARefusedSendSoonerThanKafkasDefault() {
+        Properties props = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092")).streamsProperties();
+
+        // Kafka's own defaults are 100 ms and 1 s: a transaction racing its predecessor's markers waited that long.
+        assertThat(props.get("producer.retry.backoff.ms")).isEqualTo(20L);
+        assertThat(props.get("producer.retry.backoff.max.ms")).isEqualTo(200L);
+    }
+
+    @Test
+    void aUsersKafkaSettingWinsOverTheProjectsDefault() {
+        Properties props = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
+                "kafka.producer.retry.backoff.ms", "500", "kafka.producer.retry.backoff.max.ms", "5000")).streamsProperties();
+
+        assertThat(props.get("producer.retry.backoff.ms")).isEqualTo("500");
+        assertThat(props.get("producer.retry.backoff.max.ms")).isEqualTo("5000");
+    }
+}
