@@ -150,8 +150,10 @@ public final class ValidatorTopology {
                 Serdes.String(), watchSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.COVERAGE_STORE),
                 Serdes.String(), serdes.forStore(CoverageCell.class)));
+        // Every report adds to the same few sums (the nation's, its province's, for all levels and its
+        // own): cached, a sum is written to RocksDB and its changelog once a commit, not once a report.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.METRICS_STORE),
-                Serdes.String(), serdes.forStore(MetricCounts.class)));
+                Serdes.String(), serdes.forStore(MetricCounts.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ValidateProcessor.CONTRIBUTIONS_STORE),
                 Serdes.String(), serdes.forStore(MetricCounts.class)));
         builder.globalTable(Topics.PORTAL_STATUS.name(),
