@@ -39,8 +39,6 @@ public final class ServiceConfig extends AbstractConfig {
     static final long TRANSACTION_RACE_BACKOFF_MS = 20;
     /** The longest the stream producers wait between retries of a refused send; {@code kafka.producer.retry.backoff.max.ms} overrides it. */
     static final long TRANSACTION_RACE_BACKOFF_MAX_MS = 200;
-    /** The stream producers' batch size per partition; {@code kafka.producer.batch.size} overrides it. */
-    static final int PRODUCER_BATCH_BYTES = 128 * 1024;
 
     private ServiceConfig(ConfigDef definition, Map<String, ?> props) {
         super(definition, props, false);
@@ -124,9 +122,6 @@ public final class ServiceConfig extends AbstractConfig {
         // seconds; Kafka's own AddPartitions path retries the same race after 20 ms (KAFKA-5477).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MS);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MAX_MS);
-        // A report record is 8–9 KB: at Kafka's 16 KB default every one went in a batch of its own, to
-        // the reports topic, the validator's repartition topic and its reports' changelog alike.
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
         p.putAll(handlerProperties());
         for (Map.Entry<String, Object> e : originalsWithPrefix(KAFKA_PREFIX).entrySet()) {
             p.put(e.getKey(), e.getValue());

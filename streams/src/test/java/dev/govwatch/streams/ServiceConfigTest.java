@@ -20,14 +20,6 @@ class ServiceConfigTest {
     }
 
     @Test
-    void streamProducersBatchSeveralReportRecordsAPartition() {
-        Properties props = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092")).streamsProperties();
-
-        // A report record is 8–9 KB; Kafka's default of 16 KB held one.
-        assertThat((Integer) props.get("producer.batch.size")).isGreaterThanOrEqualTo(64 * 1024);
-    }
-
-    @Test
     void aUsersKafkaSettingWinsOverTheProjectsDefault() {
         Properties props = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
                 "kafka.producer.retry.backoff.ms", "500", "kafka.producer.retry.backoff.max.ms", "5000")).streamsProperties();
