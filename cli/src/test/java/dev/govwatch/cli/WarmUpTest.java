@@ -2,9 +2,14 @@ package dev.govwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,14 +63,14 @@ class WarmUpTest {
     }
 
     @Test
-    void theValidatorsWarmUpRunsItsTopologyRaisingAlertsAndLeavesNoStateBehind() throws Exception {
+    void theValidatorsWarmUpRunsItsTopologyRaisingAlertsAndLeavesNoStateBehind() {
         ValidatorWarmUp warmUp = new ValidatorWarmUp(ValueSerdes.binary(), ValidatorTopology.APPLICATION_ID, Deadlines.national());
-        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
-        java.util.function.Supplier<Long> stateDirs = () -> {
-            try (var dirs = java.nio.file.Files.list(tmp)) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Supplier<Long> stateDirs = () -> {
+            try (var dirs = Files.list(tmp)) {
                 return dirs.filter(d -> d.getFileName().toString().startsWith("govwatch-validator-warm-up")).count();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
         long before = stateDirs.get();

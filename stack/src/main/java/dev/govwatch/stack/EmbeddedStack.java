@@ -120,7 +120,7 @@ public final class EmbeddedStack implements Stack {
 
         // Both take seconds to start and do not depend on each other.
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(
-                kafkaDir, kafkaPort, controllerPort, config.getString(StackConfig.KAFKA_HEAP), timeout));
+                kafkaDir, kafkaPort, controllerPort, config.getString(StackConfig.KAFKA_HEAP), config.kafkaJvmOptions(), timeout));
         java.util.function.Supplier<RegistryServer> registryStarter = () -> RegistryServer.start(
                 registryDir, registryHome, registryPort, config.getString(StackConfig.REGISTRY_HEAP), timeout);
         CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(registryStarter);

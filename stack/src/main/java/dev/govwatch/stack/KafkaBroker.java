@@ -35,15 +35,16 @@ final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static KafkaBroker start(Path dir, int port, int controllerPort, String heap, Duration timeout) {
+    static KafkaBroker start(Path dir, int port, int controllerPort, String heap, List<String> jvmOptions, Duration timeout) {
         Path logDir = dir.resolve("log");
         Path serverProperties = dir.resolve("server.properties");
         Path log4j = dir.resolve("log4j2.properties");
         writeProperties(serverProperties, serverProperties(logDir, port, controllerPort));
         writeLog4j(log4j);
-        List<String> jvm = List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + log4j.toUri(),
-                "-cp", System.getProperty("java.class.path"));
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4j.toUri()));
+        jvm.addAll(jvmOptions);
+        jvm.addAll(List.of("-cp", System.getProperty("java.class.path")));
 
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             LOG.info("formatting new KRaft storage in {}", logDir);

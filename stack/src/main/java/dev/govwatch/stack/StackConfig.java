@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ public final class StackConfig extends AbstractConfig {
     public static final String KAFKA_PORT = "stack.kafka.port";
     public static final String KAFKA_CONTROLLER_PORT = "stack.kafka.controller.port";
     public static final String KAFKA_HEAP = "stack.kafka.heap";
+    public static final String KAFKA_JVM_OPTIONS = "stack.kafka.jvm.options";
     public static final String REGISTRY_PORT = "stack.registry.port";
     public static final String REGISTRY_HOME = "stack.registry.home";
     public static final String REGISTRY_HEAP = "stack.registry.heap";
@@ -40,6 +42,8 @@ public final class StackConfig extends AbstractConfig {
             .define(KAFKA_CONTROLLER_PORT, Type.INT, 0, Range.between(0, 65535), Importance.LOW,
                     "KRaft controller port on 127.0.0.1; 0 as for the listener port.")
             .define(KAFKA_HEAP, Type.STRING, "384m", Importance.LOW, "Maximum heap of the broker JVM (-Xmx).")
+            .define(KAFKA_JVM_OPTIONS, Type.STRING, "", Importance.LOW,
+                    "Further options of the broker JVM, separated by spaces (e.g. -XX:TieredStopAtLevel=1).")
             .define(REGISTRY_PORT, Type.INT, 0, Range.between(0, 65535), Importance.MEDIUM,
                     "Apicurio Registry HTTP port on 127.0.0.1; 0 as for the listener port.")
             .define(REGISTRY_HOME, Type.STRING, "", Importance.MEDIUM,
@@ -99,5 +103,11 @@ public final class StackConfig extends AbstractConfig {
             }
         }
         return Optional.empty();
+    }
+
+    /** The broker JVM's further options ({@value #KAFKA_JVM_OPTIONS}), one per element. */
+    public List<String> kafkaJvmOptions() {
+        String options = getString(KAFKA_JVM_OPTIONS).trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 }
