@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -85,7 +83,7 @@ public final class ValidatorWarmUp implements WarmUp {
         ServiceConfig config = ServiceConfig.of(applicationId, Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "warm-up.invalid:9092",
                 ServiceConfig.SERDES, "binary", ServiceConfig.STATE_DIR, stateDir.toString(),
                 // Dead letters and commits have no broker here; the records' path through the processor is the same.
-                ServiceConfig.PROCESSING_GUARANTEE, "at_least_once", ServiceConfig.WARM_UP_MS, 0L));
+                ServiceConfig.PROCESSING_GUARANTEE, "at_least_once"));
         try (TopologyTestDriver driver = new TopologyTestDriver(ValidatorTopology.build(config, deadlines), config.streamsProperties());
              Serde<AnnualReport> reportSerde = ValueSerdes.binary().forTopic(Topics.REPORTS);
              Serde<Alert> plainAlerts = ValueSerdes.binary().forTopic(Topics.ALERTS);
@@ -130,8 +128,8 @@ public final class ValidatorWarmUp implements WarmUp {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            DirectoryTree.delete(dir);
         } catch (IOException e) {
             // A temporary directory left behind costs disk, not correctness.
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,7 +42,7 @@ final class KafkaBroker implements AutoCloseable {
         Path log4j = dir.resolve("log4j2.properties");
         writeProperties(serverProperties, serverProperties(logDir, port, controllerPort));
         writeLog4j(log4j);
-        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4j.toUri()));
         jvm.addAll(jvmOptions);
         jvm.addAll(List.of("-cp", System.getProperty("java.class.path")));
