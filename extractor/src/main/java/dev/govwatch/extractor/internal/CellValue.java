@@ -116,11 +116,27 @@ public record CellValue(CellKind kind, Double value, String raw, CellSource sour
 
     /** Whether the printed text could be a cell of a statistics table (number, blank or n/a). */
     public static boolean isCellLike(String printed) {
-        if (printed.length() > MAX_CELL_LENGTH) {
+        if (printed.length() > MAX_CELL_LENGTH || startsAsText(printed)) {
             return false;
         }
         CellKind kind = parse(printed).kind();
         return kind != CellKind.TEXT;
+    }
+
+    /**
+     * Whether the first printed character already says text: an ideograph other than 不 and 无 (無),
+     * or a bracket. No number, blank, n/a mark or OCR mark begins with one, and most tokens a page is
+     * split into are labels and prose, which this turns away without a full {@link #parse}.
+     */
+    private static boolean startsAsText(String printed) {
+        for (int i = 0; i < printed.length(); i++) {
+            char c = printed.charAt(i);
+            if (Text.isSpace(c)) {
+                continue;
+            }
+            return (c >= '\u4e00' && c <= '\u9fff' && c != '不' && c != '无' && c != '無') || c == '(' || c == '（';
+        }
+        return false;
     }
 
     /** The value as a sum term: blank counts as 0, anything else unknown as null. */

@@ -28,6 +28,18 @@ public final class HtmlPage {
     };
     private static final org.jsoup.select.Evaluator[] CONTENT_EVALUATORS = java.util.Arrays.stream(CONTENT_SELECTORS)
             .map(org.jsoup.select.QueryParser::parse).toArray(org.jsoup.select.Evaluator[]::new);
+    /**
+     * The tags the selectors name. Each selector names a tag or an id ("#zoom"), so an element of
+     * another tag without an id can match none of them.
+     */
+    private static final Set<String> CONTENT_TAGS = java.util.Arrays.stream(CONTENT_SELECTORS)
+            .map(selector -> {
+                if (!selector.startsWith("#") && !Character.isLetter(selector.charAt(0))) {
+                    throw new IllegalStateException("a content selector names a tag or an id: " + selector);
+                }
+                return selector.split("[.#]", 2)[0];
+            })
+            .filter(tag -> !tag.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
             "br", "tr", "section", "article", "header", "footer", "ul", "ol", "dd", "dt", "blockquote", "pre", "center");
     /** Bounds against hostile tables (a span of 10^6 cells). */
@@ -40,11 +52,8 @@ public final class HtmlPage {
     public static ReportDocument read(String html, String baseUri) {
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri, Parser.htmlParser().setTrackErrors(0));
         Map<String, String> meta = new HashMap<>();
-        for (Element m : doc.select("meta[name]")) {
-            meta.putIfAbsent(m.attr("name").toLowerCase(Locale.ROOT), m.attr("content").trim());
-        }
+        Element content = contentAndMeta(doc, meta);
         meta.put("html-title", doc.title());
-        Element content = contentOf(doc);
         Lines lines = new Lines();
         StringBuilder current = new StringBuilder();
         walk(content, lines, current);
@@ -56,11 +65,20 @@ public final class HtmlPage {
 
     /**
      * The report body: the first element, in order of {@link #CONTENT_SELECTORS}, that holds real
-     * text. One pass over the document collects the candidates of every selector.
+     * text. One pass over the document collects the candidates of every selector and, into
+     * {@code meta}, the {@code <meta name>} tags (the first of each name).
      */
-    private static Element contentOf(Document doc) {
+    private static Element contentAndMeta(Document doc, Map<String, String> meta) {
         Element[] first = new Element[CONTENT_SELECTORS.length];
         for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            if (tag.equals("meta") && e.hasAttr("name")) {
+                meta.putIfAbsent(e.attr("name").toLowerCase(Locale.ROOT), e.attr("content").trim());
+            }
+            // Cells, paragraphs and spans — nearly all of a report — are not tried against every selector.
+            if (!CONTENT_TAGS.contains(tag) && !e.hasAttr("id")) {
+                continue;
+            }
             for (int i = 0; i < CONTENT_SELECTORS.length; i++) {
                 if (first[i] == null && CONTENT_EVALUATORS[i].matches(doc, e)) {
                     first[i] = e;
@@ -278,6 +296,10 @@ public final class HtmlPage {
     }
 
     private static int span(String attr) {
+        // Most cells have no span: parsing "" would throw, and a thrown exception per cell cost 4 % of a page.
+        if (attr.isEmpty()) {
+            return 1;
+        }
         try {
             return Math.max(1, Math.min(MAX_SPAN, Integer.parseInt(attr.trim())));
         } catch (NumberFormatException e) {

@@ -35,7 +35,9 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
     /** What a title names before its year: 「某某局2024年政府信息公开工作年度报告」. */
     private static final Pattern TITLE_AGENCY = Pattern.compile("^(.*?)(?:关于)?(\\d{4})\\s*年");
-    private static final Pattern PUBLISHER = Pattern.compile("(发布机构|发文机关|来源|信息来源|发布单位)\\s*[:：]\\s*([\\u4e00-\\u9fa5（）()]{2,30})");
+    private static final String[] PUBLISHER_WORDS = {"发布机构", "发文机关", "来源", "信息来源", "发布单位"};
+    private static final Pattern PUBLISHER = Pattern.compile("(" + String.join("|", PUBLISHER_WORDS)
+            + ")\\s*[:：]\\s*([\\u4e00-\\u9fa5（）()]{2,30})");
     private static final Pattern PERIOD = Pattern.compile(
             "(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\s*(?:起|始)?\\s*[,，]?\\s*(?:至|到|—|－|-|~)\\s*(\\d{4})?年?(\\d{1,2})月(\\d{1,2})日");
     /** A prefecture and county named together is the surest sign of where a body without a title sits. */
@@ -162,6 +164,26 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         return null;
     }
 
+    /**
+     * The publisher named in the page's head ("发布机构：…"). A match begins with one of the
+     * pattern's words, so the search starts at the first of them: tried at every character of a
+     * portal's header and opening lines, the pattern cost 2 % of a page.
+     */
+    private static String publisher(String head) {
+        int from = -1;
+        for (String word : PUBLISHER_WORDS) {
+            int at = head.indexOf(word);
+            if (at >= 0 && (from < 0 || at < from)) {
+                from = at;
+            }
+        }
+        if (from < 0) {
+            return null;
+        }
+        Matcher m = PUBLISHER.matcher(head);
+        return m.find(from) ? m.group(2) : null;
+    }
+
     private static String agency(ReportDocument doc, String title, String body, String normalizedBody) {
         String fromTitle = null;
         if (title != null) {
@@ -173,8 +195,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         String publisher = doc.meta().get("contentsource");
         if (publisher == null || publisher.isBlank()) {
             String head = doc.headerText() + "\n" + String.join("\n", doc.lines().subList(0, Math.min(20, doc.lines().size())));
-            Matcher m = PUBLISHER.matcher(Text.fold(head));
-            publisher = m.find() ? m.group(2) : null;
+            publisher = publisher(Text.fold(head));
         }
         if (fromTitle != null && AGENCY_SUFFIX.matcher(fromTitle).find() || fromTitle != null && !isRegionOnly(fromTitle)) {
             return fromTitle;

@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 public final class Sections {
 
     private static final Pattern HEADING = Pattern.compile("^#*\\s*([一二三四五六])[、.．]\\s*(.{2,40})$");
-    private static final String[] KEYWORDS = {
+    private static final Pattern[] KEYWORDS = java.util.stream.Stream.of(
         "总体情况|概述|总体",
         "主动公开",
         "收到和处理|依申请|申请情况|处理.*申请",
         "复议|诉讼",
         "问题|改进",
         "其他需要报告|其他事项|其他需报告"
-    };
+    ).map(Pattern::compile).toArray(Pattern[]::new);
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    private static final Pattern LEADING_HASHES = Pattern.compile("^#+");
     private static final String NUMERALS = "一二三四五六";
 
     /**
@@ -56,15 +58,15 @@ public final class Sections {
             if (raw.length() > 120 || !startsWithNumeral(raw)) {
                 continue;
             }
-            String line = Text.strip(raw.replace('|', ' ').replace('\t', ' ')).replaceAll("\\s{2,}", " ");
+            String line = SPACES.matcher(Text.strip(raw.replace('|', ' ').replace('\t', ' '))).replaceAll(" ");
             Matcher m = HEADING.matcher(Text.fold(line));
             if (!m.matches()) {
                 continue;
             }
             int number = NUMERALS.indexOf(m.group(1).charAt(0)) + 1;
             String words = Text.normalize(m.group(2));
-            if (number >= next && Pattern.compile(KEYWORDS[number - 1]).matcher(words).find()) {
-                found.add(new Found(number, Text.strip(line.replaceFirst("^#+", "")), i));
+            if (number >= next && KEYWORDS[number - 1].matcher(words).find()) {
+                found.add(new Found(number, Text.strip(LEADING_HASHES.matcher(line).replaceFirst("")), i));
                 next = number + 1;
             }
         }

@@ -15,17 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class TableReader {
 
-    private static final Pattern NUMBERING = Pattern.compile(
-            "^(\\(?[一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}[、.]|\\d{1,2}[、.．](?!\\d)|\\(\\d{1,2}\\))");
     /** A unit column of the old statistics table. */
     private static final Pattern UNIT = Pattern.compile("^(条|件|个|次|人|人次|万元|元|项|篇|场|期)$");
     /**
      * A group's label, or a piece of it, printed in the same cell as a row's numbered label: merged
      * ("不予公开1.属于国家秘密") or wrapped in a narrow PDF cell whose other piece went elsewhere
-     * ("（五）不予" beside "2.重复申请", "处理" lost).
+     * ("（五）不予" beside "2.重复申请", "处理" lost); found by {@link LabelNumbering#groupPrefixLength}.
      */
-    private static final Pattern GROUP_PREFIX = Pattern.compile(
-            "^([\\u4e00-\\u9fa5]{2,7})(?=\\(?[一二三四五六七八九十\\d]{1,2}[)、.．])");
     private static final List<String> GROUP_NAMES = List.of("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理");
     /** Label pieces wrapped onto a following line are at most this long. */
     private static final int MAX_CONTINUATION = 30;
@@ -43,10 +39,11 @@ public final class TableReader {
         // Labels carry up to three levels of numbering, a group's label merged in front of its first
         // row: "(三)1.属于国家秘密", "三、本年度办理结果(一)予以公开", "三、本年度办理结果(三)不予公开1.属于国家秘密".
         for (int i = 0; i < 4; i++) {
-            String stripped = NUMBERING.matcher(n).replaceFirst("");
-            Matcher group = GROUP_PREFIX.matcher(stripped);
-            if (group.find() && GROUP_NAMES.stream().anyMatch(name -> name.contains(group.group(1)))) {
-                stripped = stripped.substring(group.end());
+            int numbering = LabelNumbering.numberingLength(n);
+            String stripped = numbering < 0 ? n : n.substring(numbering);
+            int group = LabelNumbering.groupPrefixLength(stripped);
+            if (group > 0 && isGroupName(stripped.substring(0, group))) {
+                stripped = stripped.substring(group);
             }
             if (stripped.equals(n)) {
                 break;
@@ -54,6 +51,15 @@ public final class TableReader {
             n = stripped;
         }
         return n;
+    }
+
+    private static boolean isGroupName(String piece) {
+        for (String name : GROUP_NAMES) {
+            if (name.contains(piece)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

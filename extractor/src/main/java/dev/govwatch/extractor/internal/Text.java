@@ -44,7 +44,10 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        StringBuilder out = null;
+        // A char array, not a StringBuilder: a line of prose with one full-width comma is copied whole,
+        // and appending char by char checked the builder's room at every character.
+        char[] out = null;
+        int length = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             char mapped = c;
@@ -62,13 +65,15 @@ public final class Text {
                 return fold(Normalizer.normalize(s, Normalizer.Form.NFKC).replace(c, ' '), dropSpaces);
             }
             if (mapped != c && out == null) {
-                out = new StringBuilder(s.length()).append(s, 0, i);
+                out = new char[s.length()];
+                s.getChars(0, i, out, 0);
+                length = i;
             }
             if (out != null && mapped != 0) {
-                out.append(mapped);
+                out[length++] = mapped;
             }
         }
-        return out == null ? s : out.toString();
+        return out == null ? s : new String(out, 0, length);
     }
 
     /** Compatibility characters NFKC rewrites that the fast path does not handle. */

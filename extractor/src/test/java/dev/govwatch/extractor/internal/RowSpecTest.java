@@ -26,6 +26,11 @@ class RowSpecTest {
             labels.add(spec.label());
             labels.add(Text.normalize(spec.label()));
             labels.add(spec.label().substring(spec.label().length() / 2));
+            // '$' also matches before a line terminator that ends the text: the plain-text cues must too.
+            for (String end : new String[] {"\n", "\r\n", "\r", "\u0085", "\u2028", "\n\n", "x\n"}) {
+                labels.add(Text.normalize(spec.label()) + end);
+                labels.add(spec.pattern().pattern().replaceAll("[\\^$]", "") + end);
+            }
         }
         for (int n = 0; n < 3_000; n++) {
             // An official label with a character dropped and one put in: near misses and near hits.
@@ -58,6 +63,21 @@ class RowSpecTest {
         }
         assertThat(matched).as("labels some cue matched").isGreaterThan(1_000);
         assertThat(filtered).as("label tests a character test could turn away").isGreaterThan(labels.size() * specs.size() / 2);
+        assertThat(specs.stream().filter(spec -> spec.literals() != null).count()).as("cues matched as plain text")
+                .isGreaterThan(specs.size() / 2);
+    }
+
+    @Test
+    void onlyPlainTextCuesAreMatchedWithoutTheRegex() {
+        assertThat(RowSpec.literals("^总计$")).containsExactly(new RowSpec.Literal("总计", true, true));
+        assertThat(RowSpec.literals("信访|举报投诉")).containsExactly(new RowSpec.Literal("信访", false, false),
+                new RowSpec.Literal("举报投诉", false, false));
+        assertThat(RowSpec.literals("规范性文件$")).containsExactly(new RowSpec.Literal("规范性文件", false, true));
+        assertThat(RowSpec.literals("处理.*申请")).isNull();
+        assertThat(RowSpec.literals("其他|")).isNull();
+        assertThat(RowSpec.literals("^$")).isNull();
+        assertThat(RowSpec.literals("\\d+件")).isNull();
+        assertThat(RowSpec.literals("(行政)?许可")).isNull();
     }
 
     @Test
