@@ -47,20 +47,7 @@ public final class TextSignature {
             if (raw.indexOf('|') >= 0 || raw.indexOf('\t') >= 0 || raw.length() < 20) {
                 continue;
             }
-            // Sentences end at '。' or ';' (split by hand: String.split would run a regex per line).
-            String line = doc.normalized(i);
-            int start = 0;
-            for (int end = 0; end <= line.length(); end++) {
-                if (end == line.length() || line.charAt(end) == '。' || line.charAt(end) == ';') {
-                    if (end > start) {
-                        String sentence = line.substring(start, end);
-                        if (!boilerplate(sentence)) {
-                            maskDigits(sentence, prose);
-                        }
-                    }
-                    start = end + 1;
-                }
-            }
+            prose.add(doc.normalized(i));
         }
         if (prose.length < minChars) {
             return List.of();
@@ -121,34 +108,89 @@ public final class TextSignature {
         return site >= 0 && sentence.indexOf("下载", site + 2) >= 0;
     }
 
-    /** A run of digits becomes one '#', so that figures and years do not tell texts apart. */
-    private static void maskDigits(String sentence, Prose out) {
-        out.ensureRoom(sentence.length());
-        char[] chars = out.chars;
-        int n = out.length;
-        boolean inDigits = false;
-        for (int i = 0; i < sentence.length(); i++) {
-            char c = sentence.charAt(i);
-            boolean digit = c >= '0' && c <= '9';
-            if (!digit) {
-                chars[n++] = c;
-            } else if (!inDigits) {
-                chars[n++] = '#';
-            }
-            inDigits = digit;
+    /**
+     * For each ideograph, 1 + the index in {@link #PHRASES_BY_START} of the boilerplate phrases (with
+     * "网站" and "下载") that begin with it, or 0: a character of the prose is tested against the one
+     * or two phrases it can begin, not all of them.
+     */
+    private static final byte[] PHRASE_START = new byte['\u9fff' - '\u4e00' + 1];
+    private static final String[][] PHRASES_BY_START;
+
+    static {
+        java.util.Map<Character, List<String>> byStart = new java.util.LinkedHashMap<>();
+        for (String phrase : BOILERPLATE) {
+            byStart.computeIfAbsent(phrase.charAt(0), c -> new ArrayList<>()).add(phrase);
         }
-        out.length = n;
+        byStart.computeIfAbsent('网', c -> new ArrayList<>()).add("网站");
+        byStart.computeIfAbsent('下', c -> new ArrayList<>()).add("下载");
+        PHRASES_BY_START = new String[byStart.size()][];
+        int index = 0;
+        for (var entry : byStart.entrySet()) {
+            PHRASES_BY_START[index] = entry.getValue().toArray(String[]::new);
+            PHRASE_START[entry.getKey() - '\u4e00'] = (byte) ++index;
+        }
     }
 
-    /** The prose gathered so far, as plain chars: a StringBuilder checked its coder and room on every char. */
+    /**
+     * The prose gathered so far, as plain chars (a StringBuilder checked its coder and room on every
+     * char): each line's sentences (ended by '。' or ';', which are left out) that are not
+     * {@link #boilerplate}, every run of digits one '#' so that figures and years do not tell texts apart.
+     */
     private static final class Prose {
         char[] chars = new char[4096];
         int length;
 
-        void ensureRoom(int more) {
-            if (length + more > chars.length) {
-                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+        /**
+         * Adds one normalized line in one pass: a sentence is copied as it is read and taken back at
+         * its end if it held a boilerplate phrase (looked for only where a character can begin one),
+         * instead of a substring per sentence searched for each phrase.
+         */
+        void add(String line) {
+            int end = line.length();
+            if (length + end > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + end));
             }
+            char[] out = chars;
+            int n = length;
+            int sentenceOut = n;
+            boolean inDigits = false;
+            boolean boilerplate = false;
+            int site = -1;
+            for (int i = 0; i < end; i++) {
+                char c = line.charAt(i);
+                if (c == '。' || c == ';') {
+                    if (boilerplate) {
+                        n = sentenceOut;
+                    }
+                    sentenceOut = n;
+                    inDigits = false;
+                    boilerplate = false;
+                    site = -1;
+                    continue;
+                }
+                if (c >= '0' && c <= '9') {
+                    if (!inDigits) {
+                        out[n++] = '#';
+                        inDigits = true;
+                    }
+                    continue;
+                }
+                out[n++] = c;
+                inDigits = false;
+                int starts = c >= '\u4e00' && c <= '\u9fff' && !boilerplate ? PHRASE_START[c - '\u4e00'] : 0;
+                if (starts != 0) {
+                    for (String phrase : PHRASES_BY_START[starts - 1]) {
+                        if (line.startsWith(phrase, i)) {
+                            if (c == '网') {
+                                site = site < 0 ? i : site;
+                            } else if (c != '下' || site >= 0 && i >= site + 2) {
+                                boilerplate = true;
+                            }
+                        }
+                    }
+                }
+            }
+            length = boilerplate ? sentenceOut : n;
         }
     }
 

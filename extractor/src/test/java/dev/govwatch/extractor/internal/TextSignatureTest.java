@@ -120,6 +120,47 @@ class TextSignatureTest {
         }
     }
 
+    /**
+     * Lines made of boilerplate phrases, 网站 and 下载 on either side of a sentence's end, digits
+     * against '。' and ';', and empty sentences: the prose taken line by line is what the sentence-by-
+     * sentence reference takes.
+     */
+    @Test
+    void proseIsTakenLineByLineAsSentenceBySentence() {
+        String[] pieces = {"条例", "本报告", "联系", "四舍五入", "网站", "下载", "网", "站", "下", "载", "。", ";", "；", "。。",
+            "12", "3", "2025年", "公开", "申请", "政府信息", "依法", "办理", "，", " ", "ａ", "行政复议"};
+        Random random = new Random(1202L);
+        int boilerplateSeen = 0;
+        for (int doc = 0; doc < 300; doc++) {
+            StringBuilder text = new StringBuilder();
+            for (int line = 0; line < 12; line++) {
+                StringBuilder l = new StringBuilder("全年共依法办理各类申请并按时答复");
+                int length = 4 + random.nextInt(40);
+                for (int p = 0; p < length; p++) {
+                    l.append(pieces[random.nextInt(pieces.length)]);
+                }
+                text.append(l).append('\n');
+            }
+            ReportDocument document = ReportDocument.ofText(text.toString());
+            StringBuilder prose = new StringBuilder();
+            for (int i = 0; i < document.lines().size(); i++) {
+                String raw = document.lines().get(i);
+                if (raw.indexOf('|') >= 0 || raw.indexOf('\t') >= 0 || raw.length() < 20) {
+                    continue;
+                }
+                for (String sentence : document.normalized(i).split("[。;]")) {
+                    if (!TextSignature.boilerplate(sentence)) {
+                        prose.append(sentence.replaceAll("[0-9]+", "#"));
+                    } else {
+                        boilerplateSeen++;
+                    }
+                }
+            }
+            assertThat(TextSignature.of(document, 0)).as("document %d", doc).isEqualTo(TextSignature.signature(prose));
+        }
+        assertThat(boilerplateSeen).as("boilerplate sentences among the cases").isGreaterThan(1_000);
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
