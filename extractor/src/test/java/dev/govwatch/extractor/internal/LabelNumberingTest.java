@@ -50,13 +50,9 @@ class LabelNumberingTest {
         String alphabet = "()（）、.．0123456789一二三四五六七八九十百不予公开本年度办理结果其他处理无法提供属于国家秘密 ab|";
         Random random = new Random(1201L);
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder s = new StringBuilder();
-            int length = random.nextInt(14);
-            for (int i = 0; i < length; i++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            labels.add(s.toString());
-            labels.add(Text.normalize(s.toString()));
+            String s = RandomText.of(random, alphabet, 0, 14);
+            labels.add(s);
+            labels.add(Text.normalize(s));
         }
         int numbered = 0;
         int grouped = 0;

@@ -18,12 +18,7 @@ class QuotedFiguresLineTest {
         String alphabet = "收到申请共件条个起次项未没無无零〇一二两三四五六七八九十百千万0９٣ ，。公开政府信息依法";
         Random random = new Random(1203L);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder s = new StringBuilder();
-            int length = random.nextInt(16);
-            for (int i = 0; i < length; i++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            lines.add(s.toString());
+            lines.add(RandomText.of(random, alphabet, 0, 16));
         }
         int yes = 0;
         for (String line : lines) {

@@ -40,12 +40,7 @@ class RowSpecTest {
             labels.add(s.toString());
         }
         for (int n = 0; n < 3_000; n++) {
-            StringBuilder s = new StringBuilder();
-            int length = 1 + random.nextInt(12);
-            for (int i = 0; i < length; i++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            labels.add(s.toString());
+            labels.add(RandomText.of(random, alphabet, 1, 13));
         }
         int filtered = 0;
         int matched = 0;
