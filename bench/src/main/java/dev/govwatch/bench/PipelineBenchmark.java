@@ -55,7 +55,9 @@ import dev.govwatch.validator.ValidatorTopology;
  *       (no Kafka) on the same pages measured in the same run, and their ratio.</li>
  * </ul>
  * Usage: {@code scripts/bench-pipeline latency|replay [args]}; {@code -Dgovwatch.bench.commit.ms=N}
- * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (default 200, as in production).
+ * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (default 200, as in production),
+ * {@code -Dgovwatch.bench.kafka.X=V} their setting {@code kafka.X} (a Kafka client or Streams property,
+ * e.g. {@code -Dgovwatch.bench.kafka.consumer.fetch.max.wait.ms=100}).
  */
 public final class PipelineBenchmark {
 
@@ -294,13 +296,17 @@ public final class PipelineBenchmark {
     }
 
     private static ServiceConfig config(EmbeddedStack stack, Path dir, String appId) {
-        return ServiceConfig.of(appId, Map.of(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+        Map<String, Object> settings = new HashMap<>(Map.of(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
                 ServiceConfig.REGISTRY_URL, stack.registryUrl(), ServiceConfig.STATE_DIR, dir.resolve("streams").toString(),
                 ServiceConfig.COMMIT_INTERVAL_MS, Long.getLong("govwatch.bench.commit.ms", 200L),
                 // -Dgovwatch.bench.warmup.ms=0 measures the services started cold.
                 ServiceConfig.WARM_UP_MS, Long.getLong("govwatch.bench.warmup.ms", 3_000L),
                 // -Dgovwatch.bench.threads=2 gives each service two stream threads.
                 ServiceConfig.THREADS, Integer.getInteger("govwatch.bench.threads", 1)));
+        // -Dgovwatch.bench.kafka.X=V passes the services' setting kafka.X (e.g. kafka.consumer.fetch.max.wait.ms).
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("govwatch.bench.kafka."))
+                .forEach(name -> settings.put(name.substring("govwatch.bench.".length()), System.getProperty(name)));
+        return ServiceConfig.of(appId, settings);
     }
 
     private static KafkaProducer<String, FetchedPage> producer(EmbeddedStack stack) {
