@@ -33,7 +33,7 @@ public final class TextSignature {
      * reports alike. Looked for with {@code indexOf}, not one regex alternation tried at every position
      * (that alone took about a quarter of a page's extraction).
      */
-    private static final String[] BOILERPLATE = {
+    static final String[] BOILERPLATE = {
         "条例", "本报告", "统计期限", "统计期间", "如对", "联系", "电话", "邮编", "地址", "报告全文", "组成", "编制", "四舍五入"};
 
     private TextSignature() {
@@ -98,16 +98,6 @@ public final class TextSignature {
         return EMPTY;
     }
 
-    static boolean boilerplate(String sentence) {
-        for (String phrase : BOILERPLATE) {
-            if (sentence.contains(phrase)) {
-                return true;
-            }
-        }
-        int site = sentence.indexOf("网站");
-        return site >= 0 && sentence.indexOf("下载", site + 2) >= 0;
-    }
-
     /**
      * For each ideograph, 1 + the index in {@link #PHRASES_BY_START} of the boilerplate phrases (with
      * "网站" and "下载") that begin with it, or 0: a character of the prose is tested against the one
@@ -134,7 +124,7 @@ public final class TextSignature {
     /**
      * The prose gathered so far, as plain chars (a StringBuilder checked its coder and room on every
      * char): each line's sentences (ended by '。' or ';', which are left out) that are not
-     * {@link #boilerplate}, every run of digits one '#' so that figures and years do not tell texts apart.
+     * boilerplate (a phrase of {@link #BOILERPLATE}, or "网站" and then "下载"), every run of digits one '#' so that figures and years do not tell texts apart.
      */
     private static final class Prose {
         char[] chars = new char[4096];
