@@ -16,6 +16,7 @@ import dev.govwatch.schemas.FetchedPage;
 import dev.govwatch.schemas.Portal;
 import dev.govwatch.schemas.Topics;
 import dev.govwatch.schemas.ValueSerdes;
+import dev.govwatch.streams.AgencyPartitioner;
 import dev.govwatch.streams.ServiceConfig;
 
 /**
@@ -48,7 +49,9 @@ public final class ExtractorTopology {
                 .defaultBranch(Branched.as("dead-letter"));
         outcomes.get("extracted-report")
                 .mapValues(ExtractorOutput::report, Named.as("report-value"))
-                .to(Topics.REPORTS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.REPORTS)).withName("reports"));
+                .to(Topics.REPORTS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.REPORTS)).withName("reports")
+                        // On its agency's partition, where the validator takes it without a repartition.
+                        .withStreamPartitioner(AgencyPartitioner.ofReports()));
         outcomes.get("extracted-dead-letter")
                 .mapValues(ExtractorOutput::deadLetter, Named.as("dead-letter-value"))
                 .to(Topics.DEAD_LETTERS.name(),

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,6 +31,7 @@ import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.DeadLetter;
 import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.ReportPlacement;
 import dev.govwatch.schemas.Topics;
 import dev.govwatch.stack.Stack;
 import dev.govwatch.stack.StackExtension;
@@ -76,6 +78,11 @@ class ExtractorStackIT {
             assertThat(extracted.getReportYear()).isEqualTo(2024);
             assertThat(extracted.getAgency()).isEqualTo("测试市测试县人民政府");
             assertThat(reports.get(0).key()).isEqualTo(extracted.getReportKey());
+            // On its agency's partition, where the validator takes it without a repartition; this key
+            // alone would have gone elsewhere, so the placement is the partitioner's doing.
+            int partitions = Topics.REPORTS.partitions();
+            assertThat(reports.get(0).partition()).isEqualTo(ReportPlacement.partitionOf("测试市测试县人民政府", partitions))
+                    .isNotEqualTo(BuiltInPartitioner.partitionForKey(extracted.getReportKey().getBytes(StandardCharsets.UTF_8), partitions));
 
             assertThat(dead).extracting(r -> ((DeadLetter) r.value()).getStage())
                     .containsExactlyInAnyOrder("extract", "deserialize");

@@ -28,7 +28,10 @@ public final class Topics {
     public static final Topic<FetchedPage> PAGES = compacted("govwatch.pages", FetchedPage.class,
             FetchedPage.getClassSchema(), 6, "Fetched pages and attachments, keyed by URL.");
 
-    /** Extracted reports, keyed by report key (agency and year). */
+    /**
+     * Extracted reports, keyed by report key (agency and year), each on its agency's partition
+     * ({@link ReportPlacement}), where the validator meets every year of the agency.
+     */
     public static final Topic<AnnualReport> REPORTS = compacted("govwatch.reports", AnnualReport.class,
             AnnualReport.getClassSchema(), 6, "Extracted annual reports, keyed by report key.");
 

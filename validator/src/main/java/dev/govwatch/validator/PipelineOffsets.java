@@ -23,9 +23,10 @@ import dev.govwatch.schemas.Topics;
  * A sweep's way through the pipeline, read from the consumer groups' committed offsets, in three
  * steps, each proven by the one before: the extractor's group past the sweep's pages (it runs
  * exactly-once, so their reports were committed with those offsets and sit below the reports topic's
- * committed end at that moment); then this validator's group past that end on the reports topic (its
- * repartitioned copies of them were committed with it, below the repartition topic's end then); then
- * past that end on the repartition topic, where the agencies' state is kept. Only then is an absence
+ * committed end at that moment); then this validator's group past that end on the reports topic
+ * (reports on their agency's partition were validated then, the copies of the others in the
+ * repartition topic committed with it, below that topic's end then); then past that end on the
+ * repartition topic. Only then is an absence
  * on the portal an absence: the one check's wait this replaced let a report still crossing the
  * repartition be called missing for a second. Asked at most every {@link #REFRESH}; an answer that
  * cannot be had is {@link SweepProgress.Progress#UNKNOWN}, never a guess.

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AgencyIdentity;
 import dev.govwatch.schemas.ReportKey;
+import dev.govwatch.schemas.ReportPlacement;
 import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.Topics;
 import dev.govwatch.validator.metrics.MetricsStore;
@@ -93,6 +94,9 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         if (stored == null) {
             stored = adoptLegacySlot(report, agency, year, at);
         }
+        if (stored != null && isStale(report, stored)) {
+            return;
+        }
         // Alerts raised under the key this report (or its stored version) had before keys were canonical.
         ledger.adopt(report.getReportKey(), key.toString(), at);
         if (stored != null) {
@@ -118,6 +122,17 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
             ledger.reconcile(ReportKey.parse(next.getReportKey()).toString(), validation.evaluate(next, report, null, now), now);
         }
         expected.reported(record.key(), report, now);
+    }
+
+    /**
+     * An earlier extraction of the page whose later one is stored: the two can only have come in
+     * this order from different partitions of the reports topic — one written before reports were
+     * placed by agency ({@link ReportPlacement}), one after — read in either order on a replay. The
+     * later one stands; compaction keeps one version per partition, so without this a replay could
+     * bring an old version back, with the alerts a correction had resolved.
+     */
+    static boolean isStale(AnnualReport report, AnnualReport stored) {
+        return report.getSourceUrl().equals(stored.getSourceUrl()) && report.getExtractedAt().isBefore(stored.getExtractedAt());
     }
 
     static String slot(String agency, int year) {
@@ -148,13 +163,8 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         return stored;
     }
 
-    /** The agency of a report key, canonical ({@link ReportKey}), in either the current form or the one before. */
-    static String agencyOf(String reportKey) {
-        return ReportKey.parse(reportKey).agency();
-    }
-
-    /** The partition key: the agency's name, the same whether a report or a portal listing names it. */
+    /** The agency's name as the report prints it, or else the one in its key. */
     static String nameOf(AnnualReport report) {
-        return report.getAgency() != null ? report.getAgency() : agencyOf(report.getReportKey());
+        return ReportPlacement.nameOf(report);
     }
 }

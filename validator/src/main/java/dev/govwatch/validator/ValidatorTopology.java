@@ -13,6 +13,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -33,15 +34,18 @@ import dev.govwatch.schemas.Portal;
 import dev.govwatch.schemas.PortalStatus;
 import dev.govwatch.schemas.Topics;
 import dev.govwatch.schemas.ValueSerdes;
+import dev.govwatch.streams.AgencyPartitioner;
 import dev.govwatch.streams.ServiceConfig;
 
 /**
  * The validator: {@link Topics#REPORTS} (with {@link Topics#PORTALS} for the agencies expected to
  * report and {@link Topics#PORTAL_STATUS} for portals the crawler cannot read) → {@link Topics#ALERTS}.
  * Reviewers' {@link Topics#DECISIONS} are held beside them, for the query API to show with each alert.
- * Reports and portal listings are re-keyed by agency name and repartitioned alike, so that every
- * year of an agency and its listing meet in one task whatever the partitions and instances. A pure
- * function of its settings.
+ * Reports and portal listings are keyed by agency and meet, every year of an agency with its
+ * listing, in the task of the agency's partition ({@link dev.govwatch.schemas.ReportPlacement}):
+ * the extractor writes each report there already, so it is validated where it is read
+ * ({@link AgencyPlacement}); a report found elsewhere, and every listing, crosses a repartition
+ * topic to it. A pure function of its settings.
  */
 public final class ValidatorTopology {
 
@@ -86,7 +90,7 @@ public final class ValidatorTopology {
         }
     }
 
-    /** The repartition that brings an agency's reports together (its topic: {@link #reportsRepartitionTopic}). */
+    /** The repartition that brings reports found off their agency's partition to it (its topic: {@link #reportsRepartitionTopic}). */
     static final String REPORTS_BY_AGENCY = "reports-by-agency";
     /** The repartition that brings an agency's expectations from portal listings to its reports. */
     static final String EXPECTED_BY_AGENCY = "expected-agencies-by-agency";
@@ -173,18 +177,25 @@ public final class ValidatorTopology {
         String[] stores = {ValidateProcessor.REPORTS_STORE, ValidateProcessor.CHECKED_STORE, ValidateProcessor.ALERTS_STORE,
             ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE, ValidateProcessor.METRICS_STORE,
             ValidateProcessor.CONTRIBUTIONS_STORE, ValidateProcessor.COVERAGE_STORE};
-        var fromReports = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
-                .selectKey((reportKey, report) -> AgencyIdentity.canonical(ValidateProcessor.nameOf(report), report.getRegion()),
-                        Named.as("report-by-agency"))
+        var placed = builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), reportSerde).withName("reports"))
+                .process(() -> new AgencyPlacement(Topics.REPORTS.partitions()), Named.as("report-by-agency"))
+                .split(Named.as("reports-"))
+                .branch((agency, report) -> report.inPlace(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("elsewhere"));
+        var moved = placed.get("reports-elsewhere")
+                .mapValues(AgencyPlacement.Placed::report, Named.as("moved-report"))
                 .repartition(Repartitioned.with(Serdes.String(), reportSerde).withName(REPORTS_BY_AGENCY)
-                        .withNumberOfPartitions(Topics.REPORTS.partitions()))
+                        .withNumberOfPartitions(Topics.REPORTS.partitions()).withStreamPartitioner(AgencyPartitioner.byKey()));
+        var fromReports = placed.get("reports-in-place")
+                .mapValues(AgencyPlacement.Placed::report, Named.as("report-in-place"))
+                .merge(moved, Named.as("reports-by-agency"))
                 .process(() -> new ValidateProcessor(validation, missingReports, policy.checkInterval(), policy.sweepCheck()),
                         Named.as("validate"), stores);
         var fromPortals = builder.stream(Topics.PORTALS.name(),
                         Consumed.with(Serdes.String(), serdes.forTopic(Topics.PORTALS)).withName("portals"))
                 .flatMap((id, portal) -> listings(portal), Named.as("expected-agencies"))
                 .repartition(Repartitioned.with(Serdes.String(), watchSerde).withName(EXPECTED_BY_AGENCY)
-                        .withNumberOfPartitions(Topics.REPORTS.partitions()))
+                        .withNumberOfPartitions(Topics.REPORTS.partitions()).withStreamPartitioner(AgencyPartitioner.byKey()))
                 .process(() -> new ExpectationProcessor(missingReports), Named.as("expect"),
                         ValidateProcessor.ALERTS_STORE, ValidateProcessor.INDEX_STORE, ValidateProcessor.AGENCIES_STORE,
                         ValidateProcessor.COVERAGE_STORE);

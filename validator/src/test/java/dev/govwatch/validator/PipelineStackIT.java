@@ -27,8 +27,10 @@ import dev.govwatch.extractor.ExtractorTopology;
 import dev.govwatch.samples.Report2021Page;
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AlertStatus;
+import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.AvroSerdes;
 import dev.govwatch.schemas.FetchedPage;
+import dev.govwatch.schemas.ReportPlacement;
 import dev.govwatch.schemas.Topics;
 import dev.govwatch.stack.Stack;
 import dev.govwatch.stack.StackExtension;
@@ -77,6 +79,51 @@ class PipelineStackIT {
                      config(stack, stateDir, "v-" + run), (short) 1, Duration.ofSeconds(60))) {
             send(stack, url, good);
             assertThat(all(stack, run, Duration.ofSeconds(15))).hasSize(before);
+        }
+    }
+
+    /**
+     * The extractor writes each report to its agency's partition, where the validator takes it
+     * without a repartition; a report found on another partition (written before that placement, or
+     * by another producer) crosses the repartition. Either way an agency's years meet: here one year
+     * of each agency in place and the other elsewhere, in both orders, and each agency's carry-over
+     * is compared across the two.
+     */
+    @Test
+    void anAgencysYearsMeetWhicheverPartitionTheirReportsWereWrittenTo(Stack stack, @TempDir Path stateDir) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int partitions = Topics.REPORTS.partitions();
+        String first = "测试县" + run + "财政局";
+        String second = "测试县" + run + "教育局";
+        List<ProducerRecord<String, AnnualReport>> records = new ArrayList<>();
+        for (String agency : List.of(first, second)) {
+            AnnualReport lastYear = TestReports.withYear(TestReports.clean2024(agency, 7), 2023);
+            AnnualReport thisYear = TestReports.withCell(TestReports.clean2024(agency, 8), "T3", "apps.carriedIn", "total",
+                    new ReportFacts(lastYear).summand("T3", "apps.carriedOut", "total").orElseThrow() + 3);
+            int home = ReportPlacement.partitionOf(ReportPlacement.agencyOf(thisYear), partitions);
+            int away = (home + 1) % partitions;
+            boolean lastYearHome = agency.equals(first);
+            records.add(new ProducerRecord<>(Topics.REPORTS.name(), lastYearHome ? home : away, lastYear.getReportKey(), lastYear));
+            records.add(new ProducerRecord<>(Topics.REPORTS.name(), lastYearHome ? away : home, thisYear.getReportKey(), thisYear));
+        }
+        try (StreamsService validator = StreamsService.start("validator",
+                ValidatorTopology.build(config(stack, stateDir, "v-" + run), Deadlines.national()),
+                config(stack, stateDir, "v-" + run), (short) 1, Duration.ofSeconds(60));
+             var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                     AvroSerdes.<AnnualReport>serializer(stack.registry()))) {
+            for (ProducerRecord<String, AnnualReport> record : records) {
+                producer.send(record).get();
+            }
+            List<Alert> carryOver = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (carryOver.stream().map(Alert::getAgency).distinct().count() < 2 && System.nanoTime() < deadline) {
+                all(stack, run, Duration.ofSeconds(2)).stream()
+                        .filter(a -> a.getRule().equals("CARRY_OVER") && a.getStatus() == AlertStatus.OPEN).forEach(carryOver::add);
+            }
+            assertThat(carryOver).extracting(Alert::getAgency).as("CARRY_OVER of each agency, its two years met")
+                    .contains(first, second);
+            assertThat(carryOver).allMatch(a -> Integer.valueOf(2024).equals(a.getYear()));
         }
     }
 

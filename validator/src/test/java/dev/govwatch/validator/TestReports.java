@@ -28,6 +28,12 @@ final class TestReports {
                 "http://test.gov.cn/2024-" + seed + ".html");
     }
 
+    /** A consistent 2021-template report for 2024 by {@code agency}, published on time. */
+    static AnnualReport clean2024(String agency, int seed) {
+        return extract(new Report2021Page(seed).as(agency, 2024, "2025-01-20").getBytes(StandardCharsets.UTF_8), "text/html",
+                "http://test.gov.cn/2024-" + seed + "-" + agency + ".html");
+    }
+
     static AnnualReport seed(String prefix) {
         Path dir = Path.of(System.getProperty("govwatch.shared.dir", "../../shared")).resolve("seeds");
         Assumptions.assumeTrue(Files.isDirectory(dir), "no seeds at " + dir);

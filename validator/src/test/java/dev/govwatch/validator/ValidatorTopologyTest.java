@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.ReportKey;
+import dev.govwatch.schemas.ReportPlacement;
 import org.apache.kafka.streams.state.KeyValueStore;
 import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.AnnualReport;
@@ -95,6 +96,72 @@ class ValidatorTopologyTest {
         assertThat(raised).filteredOn(a -> a.getRule().equals("CARRY_OVER"))
                 .anyMatch(a -> a.getReportKey().equals(thisYear.getReportKey()) && a.getId().endsWith("|total")
                         && a.getStatus() == AlertStatus.OPEN);
+    }
+
+    /**
+     * The driver reads every input on partition 0: a report whose agency's partition is 0 is in place
+     * and goes straight to validation, any other crosses the repartition topic — and both are
+     * validated, every year of an agency meeting its others whichever way each came.
+     */
+    @Test
+    void aReportInPlaceSkipsTheRepartitionAndOneElsewhereCrossesIt() {
+        String repartition = ValidatorTopology.reportsRepartitionTopic(ValidatorTopology.APPLICATION_ID);
+        String inPlace = agencyOnPartition(0, true);
+        String elsewhere = agencyOnPartition(0, false);
+        AnnualReport lastYear = TestReports.withYear(TestReports.clean2024(inPlace, 5), 2023);
+        double out = new ReportFacts(lastYear).summand("T3", "apps.carriedOut", "total").orElseThrow();
+
+        send(lastYear);
+        assertThat(driver.producedTopicNames()).doesNotContain(repartition);
+        send(TestReports.withCell(TestReports.clean2024(inPlace, 6), "T3", "apps.carriedIn", "total", out + 3));
+        assertThat(driver.producedTopicNames()).doesNotContain(repartition);
+        assertThat(alerts.readValuesToList()).filteredOn(a -> a.getRule().equals("CARRY_OVER")).isNotEmpty()
+                .allMatch(a -> a.getAgency().equals(inPlace));
+
+        AnnualReport elsewhereLastYear = TestReports.withYear(TestReports.clean2024(elsewhere, 5), 2023);
+        send(elsewhereLastYear);
+        assertThat(driver.producedTopicNames()).contains(repartition);
+        send(TestReports.withCell(TestReports.clean2024(elsewhere, 6), "T3", "apps.carriedIn", "total",
+                new ReportFacts(elsewhereLastYear).summand("T3", "apps.carriedOut", "total").orElseThrow() + 3));
+        assertThat(alerts.readValuesToList()).filteredOn(a -> a.getRule().equals("CARRY_OVER")).isNotEmpty()
+                .allMatch(a -> a.getAgency().equals(elsewhere));
+    }
+
+    /**
+     * Reports written before they were placed by agency sit on their key's partition, the versions
+     * written since on their agency's: a replay reads the two in either order. An earlier extraction
+     * of the same page arriving after a later one changes nothing; a later one still replaces it.
+     */
+    @Test
+    void anEarlierExtractionOfThePageArrivingLateChangesNothing() {
+        AnnualReport clean = TestReports.clean2024(9);
+        AnnualReport broken = TestReports.withCell(clean, "T4", "review.reconsideration", "total", 77);
+        broken.setExtractedAt(java.time.Instant.parse("2025-02-01T00:00:00Z"));
+        AnnualReport corrected = AnnualReport.newBuilder(clean).setPageSha256(clean.getPageSha256() + "-corrected")
+                .setExtractedAt(java.time.Instant.parse("2025-03-01T00:00:00Z")).build();
+
+        send(broken);
+        Alert opened = single(alerts.readValuesToList(), "T4_TOTALS");
+        send(corrected);
+        assertThat(single(alerts.readValuesToList(), "T4_TOTALS").getStatus()).isEqualTo(AlertStatus.RESOLVED);
+
+        send(broken);
+        assertThat(alerts.readValuesToList()).as("the earlier extraction, read late").isEmpty();
+
+        AnnualReport brokenAgain = AnnualReport.newBuilder(broken).setExtractedAt(java.time.Instant.parse("2025-04-01T00:00:00Z")).build();
+        send(brokenAgain);
+        Alert reopened = single(alerts.readValuesToList(), "T4_TOTALS");
+        assertThat(reopened.getId()).isEqualTo(opened.getId());
+        assertThat(reopened.getStatus()).isEqualTo(AlertStatus.OPEN);
+    }
+
+    private static String agencyOnPartition(int partition, boolean on) {
+        for (int i = 0; ; i++) {
+            String agency = "示范县部门" + i;
+            if ((ReportPlacement.partitionOf(agency, Topics.REPORTS.partitions()) == partition) == on) {
+                return agency;
+            }
+        }
     }
 
     @Test
