@@ -83,14 +83,14 @@ final class ExportCommand implements Callable<Integer> {
         Map<String, Decision> decisions = alerts ? TopicSnapshot.read(target, Topics.DECISIONS, id -> true) : Map.of();
         try (RowSink sink = RowSink.open(format, alerts ? AlertColumns.ALL : ReportColumns.all(), out, System.out)) {
             if (alerts) {
-                TopicSnapshot.<Alert>scanLatest(target, Topics.ALERTS, alert -> {
+                TopicSnapshot.<Alert>scanLatest(target, Topics.ALERTS, alert -> 0, alert -> {
                     if (wanted(alert.getYear(), RegionPath.of(alert.getRegion()))) {
                         write(sink, AlertColumns.row(alert, decisions.get(alert.getId())));
                         written[0]++;
                     }
                 }, done -> show(progress, done));
             } else {
-                TopicSnapshot.<AnnualReport>scanLatest(target, Topics.REPORTS, report -> {
+                TopicSnapshot.<AnnualReport>scanLatest(target, Topics.REPORTS, report -> report.getExtractedAt().toEpochMilli(), report -> {
                     if (wanted(report.getReportYear(), RegionPath.of(report.getRegion()))) {
                         write(sink, ReportRow.of(report));
                         written[0]++;

@@ -55,31 +55,27 @@ final class TopicSnapshot {
      * a first pass notes where each key's latest record is, a second hands over those records, in
      * topic order. Memory grows with the number of keys, not with the values (an export of every
      * report would otherwise hold them all). {@code progress} is told of every record read, over
-     * both passes: {@code total} is {@link #records} × 2.
+     * both passes: {@code total} is {@link #records} × 2. {@code version} orders two values of a key
+     * found on different partitions ({@link LatestRecords}).
      */
     static <V extends SpecificRecord> void scanLatest(ClusterOptions.Cluster cluster, Topic<V> topic,
+                                                      java.util.function.ToLongFunction<V> version,
                                                       java.util.function.Consumer<V> sink,
                                                       java.util.function.LongConsumer progress) {
         try (KafkaConsumer<String, V> consumer = consumer(cluster)) {
             List<TopicPartition> partitions = assignAll(consumer, topic);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<String, String> latest = new HashMap<>();
+            LatestRecords<V> latest = new LatestRecords<>(version);
             long[] read = {0};
             pass(consumer, partitions, end, record -> {
                 progress.accept(++read[0]);
-                if (record.key() == null) {
-                    return;
-                }
-                if (record.value() == null) {
-                    latest.remove(record.key());
-                } else {
-                    latest.put(record.key(), record.partition() + "@" + record.offset());
+                if (record.key() != null) {
+                    latest.offer(record.key(), record.value(), record.partition(), record.offset());
                 }
             });
             pass(consumer, partitions, end, record -> {
                 progress.accept(++read[0]);
-                if (record.key() != null && record.value() != null
-                        && (record.partition() + "@" + record.offset()).equals(latest.get(record.key()))) {
+                if (record.key() != null && record.value() != null && latest.isLatest(record.key(), record.partition(), record.offset())) {
                     sink.accept(record.value());
                 }
             });

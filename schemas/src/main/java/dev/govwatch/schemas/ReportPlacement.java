@@ -14,8 +14,8 @@ import org.apache.kafka.common.utils.Utils;
  * the repartition: placement is a shortcut, never a condition of being validated.
  *
  * <p>The partition is the one Kafka's producer picks for a record keyed by the agency's name
- * (murmur2 of its UTF-8 bytes), so that the validator's repartition topics, whose records are keyed
- * by agency, agree with it without a partitioner of their own.
+ * (murmur2 of its UTF-8 bytes): what the validator's repartition topics, keyed by agency, held
+ * before they were given this placement explicitly, so records already in them stay in place.
  */
 public final class ReportPlacement {
 
