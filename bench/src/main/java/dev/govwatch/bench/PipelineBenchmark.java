@@ -57,7 +57,8 @@ import dev.govwatch.validator.ValidatorTopology;
  * Usage: {@code scripts/bench-pipeline latency|replay [args]}; {@code -Dgovwatch.bench.commit.ms=N}
  * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (default 200, as in production),
  * {@code -Dgovwatch.bench.kafka.X=V} their setting {@code kafka.X} (a Kafka client or Streams property,
- * e.g. {@code -Dgovwatch.bench.kafka.consumer.fetch.max.wait.ms=100}).
+ * e.g. {@code -Dgovwatch.bench.kafka.consumer.fetch.max.wait.ms=100}), {@code -Dgovwatch.bench.pages.compression=none}
+ * publishes the pages uncompressed (by default zstd, as the crawler does).
  */
 public final class PipelineBenchmark {
 
@@ -310,8 +311,11 @@ public final class PipelineBenchmark {
     }
 
     private static KafkaProducer<String, FetchedPage> producer(EmbeddedStack stack) {
+        // Compressed as the crawler publishes them: the extractor reads zstd batches in production.
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024),
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, System.getProperty("govwatch.bench.pages.compression",
+                        dev.govwatch.crawler.KafkaCrawlSink.COMPRESSION)),
                 new StringSerializer(), AvroSerdes.<FetchedPage>serializer(stack.registry()));
     }
 

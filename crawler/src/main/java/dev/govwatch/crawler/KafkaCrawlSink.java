@@ -46,6 +46,8 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCrawlSink.class);
     static final long COMMIT_INTERVAL_MS = 200;
+    /** How pages are compressed on the pages topic (portal HTML shrinks several-fold); benchmarks publish the same way. */
+    public static final String COMPRESSION = "zstd";
 
     private final KafkaProducer<String, SpecificRecord> producer;
     /** Sends share the read lock; a commit takes the write lock, so it never splits a page from its state. */
@@ -61,7 +63,7 @@ public final class KafkaCrawlSink implements CrawlSink, AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         // Instances have no stable identity, so no zombie fencing across restarts: a killed process is gone anyway.
