@@ -14,8 +14,7 @@ class LatestRecordsTest {
         latest.offer("k", 5L, 2, 10);
         latest.offer("k", 3L, 2, 11);
 
-        assertThat(latest.isLatest("k", 2, 11)).isTrue();
-        assertThat(latest.isLatest("k", 2, 10)).isFalse();
+        assertLatest("k", 2, 11, 2, 10);
     }
 
     /** A report written before reports were placed by agency, and a later version on the agency's partition. */
@@ -26,10 +25,8 @@ class LatestRecordsTest {
         latest.offer("new-first", 2L, 3, 5);
         latest.offer("new-first", 1L, 0, 8);
 
-        assertThat(latest.isLatest("old-first", 3, 4)).isTrue();
-        assertThat(latest.isLatest("old-first", 0, 7)).isFalse();
-        assertThat(latest.isLatest("new-first", 3, 5)).isTrue();
-        assertThat(latest.isLatest("new-first", 0, 8)).isFalse();
+        assertLatest("old-first", 3, 4, 0, 7);
+        assertLatest("new-first", 3, 5, 0, 8);
     }
 
     @Test
@@ -37,8 +34,7 @@ class LatestRecordsTest {
         latest.offer("k", 4L, 0, 1);
         latest.offer("k", 4L, 1, 1);
 
-        assertThat(latest.isLatest("k", 1, 1)).isTrue();
-        assertThat(latest.isLatest("k", 0, 1)).isFalse();
+        assertLatest("k", 1, 1, 0, 1);
     }
 
     @Test
@@ -50,5 +46,11 @@ class LatestRecordsTest {
         latest.offer("k", 1L, 0, 3);
         assertThat(latest.isLatest("k", 0, 3)).isTrue();
         assertThat(latest.isLatest("other", 0, 3)).isFalse();
+    }
+
+    /** The record at {@code partition}/{@code offset} is the key's latest, the one at {@code otherPartition}/{@code otherOffset} not. */
+    private void assertLatest(String key, int partition, long offset, int otherPartition, long otherOffset) {
+        assertThat(latest.isLatest(key, partition, offset)).isTrue();
+        assertThat(latest.isLatest(key, otherPartition, otherOffset)).isFalse();
     }
 }

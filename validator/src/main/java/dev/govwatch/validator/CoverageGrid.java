@@ -11,6 +11,7 @@ import dev.govwatch.schemas.Alert;
 import dev.govwatch.schemas.AlertJson;
 import dev.govwatch.schemas.AlertStatus;
 import dev.govwatch.schemas.AnnualReport;
+import dev.govwatch.schemas.ReportPlacement;
 import dev.govwatch.schemas.CoverageCell;
 
 /**
@@ -34,7 +35,7 @@ public final class CoverageGrid {
         if (report.getReportYear() == null) {
             return;
         }
-        String agency = ValidateProcessor.nameOf(report);
+        String agency = ReportPlacement.nameOf(report);
         CoverageCell cell = cell(agency, report.getReportYear());
         cell.setReportKey(report.getReportKey());
         cell.setUrl(report.getSourceUrl());

@@ -162,9 +162,4 @@ final class ValidateProcessor implements Processor<String, AnnualReport, String,
         }
         return stored;
     }
-
-    /** The agency's name as the report prints it, or else the one in its key. */
-    static String nameOf(AnnualReport report) {
-        return ReportPlacement.nameOf(report);
-    }
 }
