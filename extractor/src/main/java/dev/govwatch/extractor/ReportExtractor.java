@@ -347,20 +347,6 @@ public final class ReportExtractor {
         return Tokens.of(doc, from, to);
     }
 
-    private static int nonSpaceLength(String line) {
-        int n = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            // Printable ASCII and everything above U+3000 (ideographs, CJK and full-width punctuation)
-            // first: none of them whitespace, and they are nearly all of a report.
-            if ((c > ' ' && c < 0x7f) || c > '\u3000'
-                    || (!Character.isWhitespace(c) && c != '\u3000' && c != '\u00a0')) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** Tokens of section {@code number} up to section {@code next}; the whole text if headings are missing. */
     private static Range range(List<Token> tokens, List<Sections.Found> sections, int number, int next) {
         Integer startLine = null;
@@ -504,7 +490,7 @@ public final class ReportExtractor {
             int end = i + 1 < found.size() ? found.get(i + 1).line() : lines.size();
             int length = 0;
             for (int l = found.get(i).line() + 1; l < end; l++) {
-                length += nonSpaceLength(lines.get(l));
+                length += Text.nonSpaceLength(lines.get(l));
             }
             sections.add(Section.newBuilder().setNumber(found.get(i).number()).setHeading(found.get(i).heading())
                     .setTextLength(length).build());

@@ -50,18 +50,8 @@ public final class Text {
         int length = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            char mapped = c;
-            // Ideographs before the whitespace test: most of a report's characters, and none of them a space.
-            if (c < 0x80 && c > ' ') {
-                mapped = c;
-            } else if (c >= CJK_START && c <= CJK_END) {
-                char simplified = SIMPLIFIED[c - CJK_START];
-                mapped = simplified == 0 ? c : simplified;
-            } else if (isSpace(c)) {
-                mapped = dropSpaces ? 0 : ' ';
-            } else if (c >= '\uff01' && c <= '\uff5e') {
-                mapped = (char) (c - 0xfee0);
-            } else if (needsNormalizer(c)) {
+            int mapped = map(c, dropSpaces);
+            if (mapped == NEEDS_NORMALIZER) {
                 return fold(Normalizer.normalize(s, Normalizer.Form.NFKC).replace(c, ' '), dropSpaces);
             }
             if (mapped != c && out == null) {
@@ -69,17 +59,81 @@ public final class Text {
                 s.getChars(0, i, out, 0);
                 length = i;
             }
-            if (out != null && mapped != 0) {
-                out[length++] = mapped;
+            if (out != null && mapped != DROPPED) {
+                out[length++] = (char) mapped;
             }
         }
         return out == null ? s : new String(out, 0, length);
+    }
+
+    /**
+     * {@link #normalize} of {@code s} written into {@code out} from index 0, without a String: for
+     * prose read once and never matched again (the prose signature). Returns the length written, or
+     * -1 when {@code s} holds a rare compatibility character that takes {@link #normalize}.
+     *
+     * @param out at least {@code s.length()} long
+     */
+    static int normalizeInto(String s, char[] out) {
+        int length = 0;
+        boolean changed = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int mapped = map(c, true);
+            if (mapped == NEEDS_NORMALIZER) {
+                return -1;
+            }
+            changed |= mapped != c;
+            // as fold does: a NUL is kept until the first character that changes, dropped after it
+            if (mapped != DROPPED || !changed) {
+                out[length++] = (char) mapped;
+            }
+        }
+        return length;
+    }
+
+    /** What {@link #map} gives a space that is dropped (a NUL in the text is dropped with it where the line changes). */
+    private static final int DROPPED = 0;
+    /** What {@link #map} gives a character only {@link Normalizer} folds. */
+    private static final int NEEDS_NORMALIZER = -1;
+
+    /** One character folded: itself, its folded form, {@link #DROPPED} or {@link #NEEDS_NORMALIZER}. */
+    private static int map(char c, boolean dropSpaces) {
+        // Ideographs before the whitespace test: most of a report's characters, and none of them a space.
+        if (c < 0x80 && c > ' ') {
+            return c;
+        } else if (c >= CJK_START && c <= CJK_END) {
+            char simplified = SIMPLIFIED[c - CJK_START];
+            return simplified == 0 ? c : simplified;
+        } else if (isSpace(c)) {
+            return dropSpaces ? DROPPED : ' ';
+        } else if (c >= '\uff01' && c <= '\uff5e') {
+            return c - 0xfee0;
+        } else if (needsNormalizer(c)) {
+            return NEEDS_NORMALIZER;
+        }
+        return c;
     }
 
     /** Compatibility characters NFKC rewrites that the fast path does not handle. */
     private static boolean needsNormalizer(char c) {
         return (c >= '\u2460' && c <= '\u24ff') || (c >= '\u2150' && c <= '\u218f') || (c >= '\uf900' && c <= '\ufaff')
                 || (c >= '\u3200' && c <= '\u33ff') || (c >= '\ufe30' && c <= '\ufe4f');
+    }
+
+    /** The characters of {@code s} that are not whitespace, non-breaking or ideographic spaces: a section's length. */
+    public static int nonSpaceLength(String s) {
+        // Counted down from the length, testing only the ranges that hold spaces: nearly every character
+        // of a report is neither, and one test per character for all three kinds cost 15 % of a page.
+        int n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || (c >= 0x7f && c <= '\u3000')) {
+                if (Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0') {
+                    n--;
+                }
+            }
+        }
+        return n;
     }
 
     /** Trims ordinary, non-breaking and ideographic spaces. */

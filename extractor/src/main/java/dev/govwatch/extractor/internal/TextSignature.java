@@ -42,12 +42,24 @@ public final class TextSignature {
     /** The signature, or an empty list when there is too little prose to compare. */
     public static List<Long> of(ReportDocument doc, int minChars) {
         Prose prose = new Prose();
+        char[] line = new char[256];
         for (int i = 0; i < doc.lines().size(); i++) {
             String raw = doc.lines().get(i);
             if (raw.indexOf('|') >= 0 || raw.indexOf('\t') >= 0 || raw.length() < 20) {
                 continue;
             }
-            prose.add(doc.normalized(i));
+            // Normalized into a reused buffer: most prose lines are read here only, and a String for
+            // each cost as much as gathering them.
+            if (line.length < raw.length()) {
+                line = new char[Math.max(raw.length(), line.length * 2)];
+            }
+            int length = Text.normalizeInto(raw, line);
+            if (length < 0) {
+                String normalized = doc.normalized(i);
+                prose.add(normalized.toCharArray(), normalized.length());
+            } else {
+                prose.add(line, length);
+            }
         }
         if (prose.length < minChars) {
             return List.of();
@@ -135,8 +147,7 @@ public final class TextSignature {
          * its end if it held a boilerplate phrase (looked for only where a character can begin one),
          * instead of a substring per sentence searched for each phrase.
          */
-        void add(String line) {
-            int end = line.length();
+        void add(char[] line, int end) {
             if (length + end > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + end));
             }
@@ -147,7 +158,7 @@ public final class TextSignature {
             boolean boilerplate = false;
             int site = -1;
             for (int i = 0; i < end; i++) {
-                char c = line.charAt(i);
+                char c = line[i];
                 if (c == '。' || c == ';') {
                     if (boilerplate) {
                         n = sentenceOut;
@@ -170,7 +181,7 @@ public final class TextSignature {
                 int starts = c >= '\u4e00' && c <= '\u9fff' && !boilerplate ? PHRASE_START[c - '\u4e00'] : 0;
                 if (starts != 0) {
                     for (String phrase : PHRASES_BY_START[starts - 1]) {
-                        if (line.startsWith(phrase, i)) {
+                        if (startsWith(line, end, phrase, i)) {
                             if (c == '网') {
                                 site = site < 0 ? i : site;
                             } else if (c != '下' || site >= 0 && i >= site + 2) {
@@ -182,6 +193,18 @@ public final class TextSignature {
             }
             length = boilerplate ? sentenceOut : n;
         }
+    }
+
+    private static boolean startsWith(char[] text, int length, String phrase, int at) {
+        if (at + phrase.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < phrase.length(); k++) {
+            if (text[at + k] != phrase.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** SplitMix64's finalizer: every input bit reaches every output bit. */
