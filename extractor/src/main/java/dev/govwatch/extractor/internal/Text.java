@@ -104,10 +104,14 @@ public final class Text {
         } else if (c >= CJK_START && c <= CJK_END) {
             char simplified = SIMPLIFIED[c - CJK_START];
             return simplified == 0 ? c : simplified;
+        } else if (c >= '\uff01' && c <= '\uff5e') {
+            // full-width punctuation (，：（）) next: a report's commas, and no space among them
+            return c - 0xfee0;
+        } else if (c > '\u3000' && c < '\u3200') {
+            // 、。「」 and the rest of CJK punctuation, kana and bopomofo: kept, without the whitespace test
+            return c;
         } else if (isSpace(c)) {
             return dropSpaces ? DROPPED : ' ';
-        } else if (c >= '\uff01' && c <= '\uff5e') {
-            return c - 0xfee0;
         } else if (needsNormalizer(c)) {
             return NEEDS_NORMALIZER;
         }

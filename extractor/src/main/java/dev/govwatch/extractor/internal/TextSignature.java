@@ -26,7 +26,7 @@ public final class TextSignature {
     private static final int SHINGLE = 4;
     /** The polynomial hash's seed carried through a shingle: 1125899906842597 · 31⁴. */
     private static final long SEED_TERM = 1125899906842597L * 31 * 31 * 31 * 31;
-    /** A shingle's first character's weight, 31³, taken off as the shingle moves on. */
+    /** A shingle's first character's weight, 31³. */
     private static final long LEAD_FACTOR = 31L * 31 * 31;
     /**
      * Sentences every report writes (legal basis, how to read it, contacts): they would make all
@@ -76,16 +76,11 @@ public final class TextSignature {
     private static List<Long> signature(char[] text, int length) {
         long[] bins = new long[SIZE];
         Arrays.fill(bins, EMPTY);
-        // Each shingle's polynomial hash (seed·31⁴ + c₀·31³ + … + c₃) rolled from the last one: the
-        // same values as hashing each shingle afresh (wrapping arithmetic is exact), a quarter of the work.
-        long rolling = 0;
-        for (int j = 0; j < SHINGLE - 1 && j < length; j++) {
-            rolling = 31 * rolling + text[j];
-        }
+        // Each shingle's polynomial hash (seed·31⁴ + c₀·31³ + … + c₃) from its own four characters: the
+        // hash rolled from the last shingle's did less arithmetic but chained every shingle to the one
+        // before, and the chain, not the arithmetic, set the pace.
         for (int i = 0; i + SHINGLE <= length; i++) {
-            rolling = 31 * rolling + text[i + SHINGLE - 1];
-            long h = mix(SEED_TERM + rolling);
-            rolling -= LEAD_FACTOR * text[i];
+            long h = mix(SEED_TERM + LEAD_FACTOR * text[i] + 31 * 31 * text[i + 1] + 31 * text[i + 2] + text[i + 3]);
             int bin = (int) (h >>> (64 - BITS));
             long value = h & VALUE_MASK;
             if (value < bins[bin]) {
@@ -159,6 +154,25 @@ public final class TextSignature {
             int site = -1;
             for (int i = 0; i < end; i++) {
                 char c = line[i];
+                // Ideographs first, in one branch: nearly all of the prose, and none of them a sentence
+                // end or a digit.
+                if (c >= '\u4e00' && c <= '\u9fff') {
+                    out[n++] = c;
+                    inDigits = false;
+                    int starts = PHRASE_START[c - '\u4e00'];
+                    if (starts != 0 && !boilerplate) {
+                        for (String phrase : PHRASES_BY_START[starts - 1]) {
+                            if (startsWith(line, end, phrase, i)) {
+                                if (c == '网') {
+                                    site = site < 0 ? i : site;
+                                } else if (c != '下' || site >= 0 && i >= site + 2) {
+                                    boilerplate = true;
+                                }
+                            }
+                        }
+                    }
+                    continue;
+                }
                 if (c == '。' || c == ';') {
                     if (boilerplate) {
                         n = sentenceOut;
@@ -178,18 +192,6 @@ public final class TextSignature {
                 }
                 out[n++] = c;
                 inDigits = false;
-                int starts = c >= '\u4e00' && c <= '\u9fff' && !boilerplate ? PHRASE_START[c - '\u4e00'] : 0;
-                if (starts != 0) {
-                    for (String phrase : PHRASES_BY_START[starts - 1]) {
-                        if (startsWith(line, end, phrase, i)) {
-                            if (c == '网') {
-                                site = site < 0 ? i : site;
-                            } else if (c != '下' || site >= 0 && i >= site + 2) {
-                                boilerplate = true;
-                            }
-                        }
-                    }
-                }
             }
             length = boilerplate ? sentenceOut : n;
         }

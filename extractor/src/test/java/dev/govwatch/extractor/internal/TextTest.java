@@ -28,6 +28,36 @@ class TextTest {
     }
 
     @Test
+    void foldTestsEachCharacterAsTheRulesInTheirFirstOrderDid() {
+        // Every character around the ranges the fold tests early (full-width forms, CJK punctuation)
+        // and every space, against the rules in the order first written: space, full-width, the rest.
+        StringBuilder alphabet = new StringBuilder();
+        for (char c = '\u2ff0'; c < '\u3200'; c++) {
+            alphabet.append(c);
+        }
+        for (char c = '\uff00'; c < '\uff70'; c++) {
+            alphabet.append(c);
+        }
+        alphabet.append(" \t\n\u00a0\u1680\u2000\u2028\u205f\u200b\ufeffa1政");
+        Random random = new Random(20);
+        for (int i = 0; i < 20_000; i++) {
+            String s = RandomText.of(random, alphabet, 0, 30);
+            StringBuilder kept = new StringBuilder();
+            StringBuilder dropped = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                boolean space = Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff';
+                char folded = c >= '\uff01' && c <= '\uff5e' ? (char) (c - 0xfee0) : c;
+                kept.append(space ? ' ' : folded);
+                if (!space) {
+                    dropped.append(folded);
+                }
+            }
+            assertThat(Text.fold(s)).isEqualTo(kept.toString());
+            assertThat(Text.normalize(s)).isEqualTo(dropped.toString());
+        }
+    }
+
+    @Test
     void normalizeIntoLeavesRareCompatibilityCharactersToTheNormalizer() {
         Random random = new Random(18);
         for (int i = 0; i < 2_000; i++) {
