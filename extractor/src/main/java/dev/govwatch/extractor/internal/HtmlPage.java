@@ -229,11 +229,13 @@ public final class HtmlPage {
     /** The table as a grid: a cell spanning rows or columns appears at its first position, blanks elsewhere. */
     static List<List<String>> grid(Element table) {
         List<Element> rows = new ArrayList<>();
-        for (Element child : table.children()) {
-            if (child.normalName().equals("tr")) {
+        // Element by element, not children(): that built a new list for each table section and row.
+        for (Element child = table.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            String name = child.normalName();
+            if (name.equals("tr")) {
                 rows.add(child);
-            } else if (Set.of("tbody", "thead", "tfoot").contains(child.normalName())) {
-                for (Element tr : child.children()) {
+            } else if (name.equals("tbody") || name.equals("thead") || name.equals("tfoot")) {
+                for (Element tr = child.firstElementChild(); tr != null; tr = tr.nextElementSibling()) {
                     if (tr.normalName().equals("tr")) {
                         rows.add(tr);
                     }
@@ -241,16 +243,18 @@ public final class HtmlPage {
             }
         }
         List<List<String>> grid = new ArrayList<>();
-        Map<Long, Boolean> occupied = new HashMap<>();
+        // Grid positions a span above or to the left covers, a row of bits per grid row.
+        List<java.util.BitSet> occupied = new ArrayList<>();
         int cells = 0;
         for (int r = 0; r < rows.size(); r++) {
             List<String> out = row(grid, r);
+            java.util.BitSet covered = bits(occupied, r);
             int c = 0;
-            for (Element cell : rows.get(r).children()) {
+            for (Element cell = rows.get(r).firstElementChild(); cell != null; cell = cell.nextElementSibling()) {
                 if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
                     continue;
                 }
-                while (occupied.containsKey(key(r, c))) {
+                while (covered.get(c)) {
                     set(out, c, "");
                     c++;
                 }
@@ -260,21 +264,54 @@ public final class HtmlPage {
                 if (cells > MAX_GRID_CELLS) {
                     return grid;
                 }
-                set(out, c, cell.text());
+                set(out, c, cellText(cell));
                 for (int dr = 0; dr < rowspan; dr++) {
-                    for (int dc = 0; dc < colspan; dc++) {
-                        if (dr > 0 || dc > 0) {
-                            occupied.put(key(r + dr, c + dc), true);
-                            if (dr == 0) {
-                                set(out, c + dc, "");
-                            }
+                    if (dr > 0) {
+                        bits(occupied, r + dr).set(c, c + colspan);
+                    } else {
+                        for (int dc = 1; dc < colspan; dc++) {
+                            set(out, c + dc, "");
                         }
+                        covered.set(c + 1, c + colspan);
                     }
                 }
                 c += colspan;
             }
         }
         return grid;
+    }
+
+    private static java.util.BitSet bits(List<java.util.BitSet> rows, int r) {
+        while (rows.size() <= r) {
+            rows.add(new java.util.BitSet());
+        }
+        return rows.get(r);
+    }
+
+    /**
+     * {@link Element#text()} of a cell. Most cells hold one run of text without a space ("0", "行政许可"),
+     * which is its own text: taken as it is, without jsoup's accumulator (a pooled builder and a
+     * traversal for each of a report's ~400 cells).
+     */
+    static String cellText(Element cell) {
+        if (cell.childNodeSize() == 1 && cell.childNode(0) instanceof TextNode only) {
+            String text = only.getWholeText();
+            if (!text.isEmpty() && hasNoSpaceOrInvisible(text)) {
+                return text;
+            }
+        }
+        return cell.text();
+    }
+
+    /** No character jsoup's text() would collapse, trim or drop: none at or below U+0020, no NBSP, ZWSP or soft hyphen. */
+    private static boolean hasNoSpaceOrInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == '\u00a0' || c == '\u00ad' || c == '\u200b') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> row(List<List<String>> grid, int r) {
@@ -289,10 +326,6 @@ public final class HtmlPage {
             row.add("");
         }
         row.set(c, value);
-    }
-
-    private static long key(int r, int c) {
-        return ((long) r << 32) | c;
     }
 
     private static int span(String attr) {
