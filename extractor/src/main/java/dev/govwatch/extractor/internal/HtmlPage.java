@@ -1,6 +1,7 @@
 package dev.govwatch.extractor.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -244,11 +245,11 @@ public final class HtmlPage {
         }
         List<List<String>> grid = new ArrayList<>();
         // Grid positions a span above or to the left covers, a row of bits per grid row.
-        List<java.util.BitSet> occupied = new ArrayList<>();
+        List<BitSet> occupied = new ArrayList<>();
         int cells = 0;
         for (int r = 0; r < rows.size(); r++) {
             List<String> out = row(grid, r);
-            java.util.BitSet covered = bits(occupied, r);
+            BitSet covered = bits(occupied, r);
             int c = 0;
             for (Element cell = rows.get(r).firstElementChild(); cell != null; cell = cell.nextElementSibling()) {
                 if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
@@ -281,9 +282,9 @@ public final class HtmlPage {
         return grid;
     }
 
-    private static java.util.BitSet bits(List<java.util.BitSet> rows, int r) {
+    private static BitSet bits(List<BitSet> rows, int r) {
         while (rows.size() <= r) {
-            rows.add(new java.util.BitSet());
+            rows.add(new BitSet());
         }
         return rows.get(r);
     }
