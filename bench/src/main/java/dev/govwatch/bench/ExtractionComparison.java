@@ -26,8 +26,12 @@ import dev.govwatch.schemas.FetchedPage;
  * apart could not tell a 10 % change from the machine's mood; rounds taken side by side can.
  *
  * <p>Each build is loaded with the rest of the classpath by a class loader of its own (the platform
- * loader its parent), so that neither sees the other's classes. Usage: {@code base-extractor.jar
- * [seconds-per-turn] [rounds]}; the other build is the one on this JVM's class path.
+ * loader its parent), so that neither sees the other's classes. One JVM is not enough: two copies of
+ * the same jar compared in one JVM measured 0.89 in one run and 1.00 in the next (each build's large
+ * methods are compiled once, and how well differs from JVM to JVM), so the comparison runs in
+ * several fresh JVMs ({@code forks}) and reports the median over them of each JVM's median
+ * new/base. Usage: {@code base-extractor.jar [seconds-per-turn] [rounds] [forks]}; the other build
+ * is the one on this JVM's class path.
  */
 public final class ExtractionComparison {
 
@@ -78,11 +82,60 @@ public final class ExtractionComparison {
         }
     }
 
+    /** What a forked JVM prints last: its medians, for the parent to gather. */
+    private static final String RESULT = "fork-result";
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || !Files.isRegularFile(Path.of(args[0]))) {
-            System.err.println("usage: ExtractionComparison BASE_EXTRACTOR_JAR [SECONDS_PER_TURN] [ROUNDS]");
+            System.err.println("usage: ExtractionComparison BASE_EXTRACTOR_JAR [SECONDS_PER_TURN] [ROUNDS] [FORKS]");
             System.exit(2);
         }
+        int forks = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        if (forks > 0) {
+            compareInForks(args, forks);
+        } else {
+            compareHere(args);
+        }
+    }
+
+    /** Runs {@link #compareHere} in {@code forks} fresh JVMs one after another and sums them up. */
+    private static void compareInForks(String[] args, int forks) throws IOException, InterruptedException {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double[][] results = new double[4][forks];
+        for (int fork = 0; fork < forks; fork++) {
+            List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                    ExtractionComparison.class.getName()));
+            command.addAll(List.of(args[0], args.length > 1 ? args[1] : "3", args.length > 2 ? args[2] : "10", "0"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String result = null;
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith(RESULT)) {
+                        result = line;
+                    } else {
+                        System.out.println("fork " + (fork + 1) + ": " + line);
+                    }
+                }
+            }
+            if (process.waitFor() != 0 || result == null) {
+                throw new IllegalStateException("fork " + (fork + 1) + " failed (exit " + process.exitValue() + ")");
+            }
+            String[] values = result.split(" ");
+            for (int k = 0; k < 4; k++) {
+                results[k][fork] = Double.parseDouble(values[k + 1]);
+            }
+        }
+        System.out.printf("each fork's median new/base: %s%n", Arrays.toString(Arrays.stream(results[3])
+                .mapToObj(r -> String.format("%.3f", r)).toArray()));
+        System.out.printf("over %d forks (medians): base %.1f µs, new %.1f µs, bare parse %.1f µs; new/base %.3f%n", forks,
+                median(results[0]), median(results[1]), median(results[2]), median(results[3]));
+        System.out.printf("ratio to the bare parse: base %.2f, new %.2f (goal: at most 1.5)%n",
+                median(results[0]) / median(results[2]), median(results[1]) / median(results[2]));
+    }
+
+    /** One comparison in this JVM. */
+    private static void compareHere(String[] args) throws Exception {
         long millis = (args.length > 1 ? Long.parseLong(args[1]) : 3) * 1000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         List<URL> shared = new ArrayList<>();
@@ -105,8 +158,7 @@ public final class ExtractionComparison {
         byte[] body = ExtractionBenchmark.samplePage();
         Method[] extract = {turn(Path.of(args[0]).toUri().toURL(), shared, body, "extract"), turn(current, shared, body, "extract")};
         Method parse = turn(current, shared, body, "parse");
-        System.out.printf("base: %s%nnew:  %s%npage: %,d bytes; %d rounds of %d s a build%n", args[0], current, body.length,
-                rounds, millis / 1000);
+        System.out.printf("page: %,d bytes; %d rounds of %d s a build%n", body.length, rounds, millis / 1000);
         // Both builds compiled by C2 before the first round (extraction's large methods take ~10 s).
         extract[0].invoke(null, 15_000L);
         extract[1].invoke(null, 15_000L);
@@ -129,7 +181,7 @@ public final class ExtractionComparison {
         double bare = median(micros[2]);
         System.out.printf("median: base %.1f µs, new %.1f µs, bare parse %.1f µs; median of the rounds' new/base %.3f%n", base, fresh,
                 bare, median(ratios));
-        System.out.printf("ratio to the bare parse: base %.2f, new %.2f (goal: at most 1.5)%n", base / bare, fresh / bare);
+        System.out.printf("%s %.3f %.3f %.3f %.5f%n", RESULT, base, fresh, bare, median(ratios));
     }
 
     private static Method turn(URL extractor, List<URL> shared, byte[] body, String method) throws ReflectiveOperationException,
