@@ -181,7 +181,8 @@ public final class ExtractionComparison {
         double bare = median(micros[2]);
         System.out.printf("median: base %.1f µs, new %.1f µs, bare parse %.1f µs; median of the rounds' new/base %.3f%n", base, fresh,
                 bare, median(ratios));
-        System.out.printf("%s %.3f %.3f %.3f %.5f%n", RESULT, base, fresh, bare, median(ratios));
+        // read back by the parent with Double.parseDouble: a locale that writes decimal commas would break it
+        System.out.printf(java.util.Locale.ROOT, "%s %.3f %.3f %.3f %.5f%n", RESULT, base, fresh, bare, median(ratios));
     }
 
     private static Method turn(URL extractor, List<URL> shared, byte[] body, String method) throws ReflectiveOperationException,
