@@ -52,12 +52,17 @@ public class ExtractionBenchmark {
         // The forked JVM trusts the project's Avro classes as the services do (a page's images are records too).
         dev.govwatch.schemas.TrustedAvroClasses.install();
         body = samplePage();
-        page = FetchedPage.newBuilder().setUrl(URL).setPortalId("bench").setFetchedAt(Instant.EPOCH).setHttpStatus(200)
-                .setContentType("text/html").setBody(ByteBuffer.wrap(body)).setSha256("0".repeat(64)).build();
+        page = fetched(body);
         extractor = new ReportExtractor();
         if (!(extractor.extract(page, Instant.EPOCH) instanceof Extraction.Report)) {
             throw new IllegalStateException("the benchmark page must extract to a report");
         }
+    }
+
+    /** {@code body} as the crawler would hand it over from {@link #URL}. */
+    static FetchedPage fetched(byte[] body) {
+        return FetchedPage.newBuilder().setUrl(URL).setPortalId("bench").setFetchedAt(Instant.EPOCH).setHttpStatus(200)
+                .setContentType("text/html").setBody(ByteBuffer.wrap(body)).setSha256("0".repeat(64)).build();
     }
 
     /** About 100 KB of UTF-8: the tables plus running text. */

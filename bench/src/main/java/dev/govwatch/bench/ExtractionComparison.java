@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,9 +50,7 @@ public final class ExtractionComparison {
         public static void load(byte[] pageBody) {
             dev.govwatch.schemas.TrustedAvroClasses.install();
             body = pageBody;
-            page = FetchedPage.newBuilder().setUrl(ExtractionBenchmark.URL).setPortalId("bench").setFetchedAt(Instant.EPOCH)
-                    .setHttpStatus(200).setContentType("text/html").setBody(ByteBuffer.wrap(pageBody)).setSha256("0".repeat(64))
-                    .build();
+            page = ExtractionBenchmark.fetched(pageBody);
             extractor = new ReportExtractor();
         }
 
