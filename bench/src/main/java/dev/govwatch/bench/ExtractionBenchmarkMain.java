@@ -1,6 +1,8 @@
 package dev.govwatch.bench;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -8,29 +10,34 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** Runs {@link ExtractionBenchmark} and prints the cost of extraction relative to the bare parse. */
+/** Runs {@link ExtractionBenchmark} and prints the cost of extraction relative to the bare parse, for each page. */
 public final class ExtractionBenchmarkMain {
 
     private ExtractionBenchmarkMain() {
     }
 
+    /**
+     * Runs the benchmark for the pages named in {@code args} ({@link BenchmarkPage}; all three when none)
+     * and prints, page by page, extraction against the bare parse.
+     */
     public static void main(String[] args) throws RunnerException {
-        System.out.printf("page size: %,d bytes%n", ExtractionBenchmark.samplePage().length);
-        Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getName()).build();
+        String[] shapes = args.length > 0 ? args : java.util.Arrays.stream(BenchmarkPage.values()).map(Enum::name).toArray(String[]::new);
+        for (String shape : shapes) {
+            BenchmarkPage.valueOf(shape); // an unknown name fails here, before minutes of benchmarking
+        }
+        Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getName()).param("shape", shapes).build();
         Collection<RunResult> results = new Runner(options).run();
-        double parse = Double.NaN;
-        double extract = Double.NaN;
+        Map<String, double[]> byShape = new LinkedHashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
-            double score = result.getPrimaryResult().getScore();
-            if (name.endsWith("bareParse")) {
-                parse = score;
-            } else if (name.endsWith("extract")) {
-                extract = score;
-            }
+            double[] scores = byShape.computeIfAbsent(result.getParams().getParam("shape"), s -> new double[] {Double.NaN, Double.NaN});
+            scores[name.endsWith("bareParse") ? 0 : 1] = result.getPrimaryResult().getScore();
         }
-        System.out.printf("bare Jsoup.parse: %.1f us/page (%.0f pages/s)%n", parse, 1e6 / parse);
-        System.out.printf("full extraction:  %.1f us/page (%.0f pages/s)%n", extract, 1e6 / extract);
-        System.out.printf("ratio extraction / bare parse: %.2f (goal: at most 1.5)%n", extract / parse);
+        for (String shape : shapes) {
+            double[] scores = byShape.get(shape);
+            System.out.printf("%-5s page, %,d bytes: bare Jsoup.parse %.1f us/page, full extraction %.1f us/page (%.0f pages/s), "
+                    + "ratio %.2f (goal: at most 1.5)%n", shape, BenchmarkPage.valueOf(shape).rendered().body().length,
+                    scores[0], scores[1], 1e6 / scores[1], scores[1] / scores[0]);
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 
 import dev.govwatch.extractor.ReportExtractor;
+import dev.govwatch.samples.Renderings;
 import dev.govwatch.schemas.FetchedPage;
 
 /**
@@ -29,7 +30,8 @@ import dev.govwatch.schemas.FetchedPage;
  * the same jar compared in one JVM measured 0.89 in one run and 1.00 in the next (each build's large
  * methods are compiled once, and how well differs from JVM to JVM), so the comparison runs in
  * several fresh JVMs ({@code forks}) and reports the median over them of each JVM's median
- * new/base. Usage: {@code base-extractor.jar [seconds-per-turn] [rounds] [forks]}; the other build
+ * new/base. Usage: {@code base-extractor.jar [seconds-per-turn] [rounds] [forks] [page]} (a {@link BenchmarkPage},
+ * TABLE by default); the other build
  * is the one on this JVM's class path.
  */
 public final class ExtractionComparison {
@@ -47,10 +49,10 @@ public final class ExtractionComparison {
         private Turn() {
         }
 
-        public static void load(byte[] pageBody) {
+        public static void load(byte[] pageBody, String contentType) {
             dev.govwatch.schemas.TrustedAvroClasses.install();
             body = pageBody;
-            page = ExtractionBenchmark.fetched(pageBody);
+            page = ExtractionBenchmark.fetched(pageBody, contentType);
             extractor = new ReportExtractor();
         }
 
@@ -84,7 +86,7 @@ public final class ExtractionComparison {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || !Files.isRegularFile(Path.of(args[0]))) {
-            System.err.println("usage: ExtractionComparison BASE_EXTRACTOR_JAR [SECONDS_PER_TURN] [ROUNDS] [FORKS]");
+            System.err.println("usage: ExtractionComparison BASE_EXTRACTOR_JAR [SECONDS_PER_TURN] [ROUNDS] [FORKS] [TABLE|WORD|FLAT]");
             System.exit(2);
         }
         int forks = args.length > 3 ? Integer.parseInt(args[3]) : 5;
@@ -102,7 +104,8 @@ public final class ExtractionComparison {
         for (int fork = 0; fork < forks; fork++) {
             List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                     ExtractionComparison.class.getName()));
-            command.addAll(List.of(args[0], args.length > 1 ? args[1] : "3", args.length > 2 ? args[2] : "10", "0"));
+            command.addAll(List.of(args[0], args.length > 1 ? args[1] : "3", args.length > 2 ? args[2] : "10", "0",
+                    args.length > 4 ? args[4] : BenchmarkPage.TABLE.name()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String result = null;
             try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
@@ -152,10 +155,11 @@ public final class ExtractionComparison {
         if (current == null) {
             throw new IllegalStateException("no extractor on the class path: " + System.getProperty("java.class.path"));
         }
-        byte[] body = ExtractionBenchmark.samplePage();
-        Method[] extract = {turn(Path.of(args[0]).toUri().toURL(), shared, body, "extract"), turn(current, shared, body, "extract")};
-        Method parse = turn(current, shared, body, "parse");
-        System.out.printf("page: %,d bytes; %d rounds of %d s a build%n", body.length, rounds, millis / 1000);
+        BenchmarkPage shape = args.length > 4 ? BenchmarkPage.valueOf(args[4]) : BenchmarkPage.TABLE;
+        Renderings.Rendered page = shape.rendered();
+        Method[] extract = {turn(Path.of(args[0]).toUri().toURL(), shared, page, "extract"), turn(current, shared, page, "extract")};
+        Method parse = turn(current, shared, page, "parse");
+        System.out.printf("page: %s, %,d bytes; %d rounds of %d s a build%n", shape, page.body().length, rounds, millis / 1000);
         // Both builds compiled by C2 before the first round (extraction's large methods take ~10 s).
         extract[0].invoke(null, 15_000L);
         extract[1].invoke(null, 15_000L);
@@ -182,14 +186,14 @@ public final class ExtractionComparison {
         System.out.printf(java.util.Locale.ROOT, "%s %.3f %.3f %.3f %.5f%n", RESULT, base, fresh, bare, median(ratios));
     }
 
-    private static Method turn(URL extractor, List<URL> shared, byte[] body, String method) throws ReflectiveOperationException,
+    private static Method turn(URL extractor, List<URL> shared, Renderings.Rendered page, String method) throws ReflectiveOperationException,
             MalformedURLException {
         List<URL> urls = new ArrayList<>();
         urls.add(extractor);
         urls.addAll(shared);
         ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         Class<?> turn = loader.loadClass(Turn.class.getName());
-        turn.getMethod("load", byte[].class).invoke(null, (Object) body);
+        turn.getMethod("load", byte[].class, String.class).invoke(null, page.body(), page.contentType());
         return turn.getMethod(method, long.class);
     }
 

@@ -138,6 +138,7 @@ public final class Renderings {
         lines.add("一、总体情况");
         lines.add("2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年共收到政府信息公开申请"
                 + f.t3.get("apps.new")[6] + "件。");
+        lines.addAll(f.proseParagraphs());
         lines.add("二、主动公开政府信息情况");
         lines.add(row(shape, List.of("第二十条第（一）项"), new long[0]));
         lines.add(row(shape, y2019 ? List.of("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量")
@@ -220,6 +221,7 @@ public final class Renderings {
         lines.add("一、总体情况");
         lines.add("2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年共收到政府信息公开申请"
                 + f.t3.get("apps.new")[6] + "件。");
+        lines.addAll(f.proseParagraphs());
         lines.add("二、主动公开政府信息情况");
         lines.add("第二十条第（一）项");
         lines.add(y2019 ? "信息内容 本年新制作数量 本年新公开数量 对外公开总数量" : "信息内容 本年制发件数 本年废止件数 现行有效件数");
@@ -347,8 +349,12 @@ public final class Renderings {
                 .append("<span style='font-family:仿宋_GB2312;mso-ascii-font-family:\"Times New Roman\"'>本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。</span></p>")
                 .append("<p class=MsoNormal><b><span style='mso-bidi-font-size:16.0pt'>一、总体情况</span></b></p>")
                 .append("<p class=MsoNormal><span>2024年，我县持续推进主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年共收到政府信息公开申请")
-                .append(f.t3.get("apps.new")[6]).append("件。<o:p></o:p></span></p>")
-                .append("<p class=MsoNormal><b><span>二、主动公开政府信息情况</span></b></p>")
+                .append(f.t3.get("apps.new")[6]).append("件。<o:p></o:p></span></p>");
+        for (String paragraph : f.proseParagraphs()) {
+            h.append("<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-family:仿宋_GB2312'>")
+                    .append(paragraph).append("<o:p></o:p></span></p>");
+        }
+        h.append("<p class=MsoNormal><b><span>二、主动公开政府信息情况</span></b></p>")
                 .append("<table class=MsoNormalTable border=1 style='mso-table-layout-alt:fixed'><tr><td colspan=4>").append(word("第二十条第（一）项"))
                 .append("</td></tr><tr><td>").append(word("信息内容")).append("</td><td>").append(word(y2019 ? "本年新制作数量" : "本年制发件数"))
                 .append("</td><td>").append(word(y2019 ? "本年新公开数量" : "本年废止件数")).append("</td><td>")

@@ -166,13 +166,27 @@ public final class Report2021Page {
 
     /** Plausible running text for section 一 (the long one in real reports), repeated to the requested size. */
     private String prose() {
-        String paragraph = "<p>围绕优化营商环境、乡村振兴和民生保障等重点领域，持续加大信息公开力度，及时发布政策文件及解读材料，"
-                + "做好政务新媒体和政府网站的协同联动，规范依申请公开办理流程，确保答复内容准确、程序合法、按时办结。</p>\n";
         StringBuilder sb = new StringBuilder();
-        while (sb.length() < proseChars) {
-            sb.append(paragraph);
+        for (String paragraph : proseParagraphs()) {
+            sb.append("<p>").append(paragraph).append("</p>\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * The paragraphs of running text this page carries in section 一, as text: what another rendering
+     * of the same report ({@code Renderings}) prints there to reach the same size. Empty without
+     * {@code proseChars}.
+     */
+    public List<String> proseParagraphs() {
+        String paragraph = "围绕优化营商环境、乡村振兴和民生保障等重点领域，持续加大信息公开力度，及时发布政策文件及解读材料，"
+                + "做好政务新媒体和政府网站的协同联动，规范依申请公开办理流程，确保答复内容准确、程序合法、按时办结。";
+        List<String> paragraphs = new ArrayList<>();
+        // As many as fit the page's <p>…</p> lines into proseChars, so that the page's HTML is what it was.
+        for (int written = 0; written < proseChars; written += paragraph.length() + "<p></p>\n".length()) {
+            paragraphs.add(paragraph);
+        }
+        return paragraphs;
     }
 
     private static void row(StringBuilder h, String labelCells, long[] values) {

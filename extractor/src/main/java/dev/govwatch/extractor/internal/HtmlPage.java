@@ -71,7 +71,9 @@ public final class HtmlPage {
      */
     private static Element contentAndMeta(Document doc, Map<String, String> meta) {
         Element[] first = new Element[CONTENT_SELECTORS.length];
-        for (Element e : doc.getAllElements()) {
+        // Element by element in document order, not getAllElements(): that gathered a list of every
+        // element of the page through a stream first.
+        for (Element e = doc; e != null; e = following(e, doc)) {
             String tag = e.normalName();
             if (tag.equals("meta") && e.hasAttr("name")) {
                 meta.putIfAbsent(e.attr("name").toLowerCase(Locale.ROOT), e.attr("content").trim());
@@ -92,6 +94,21 @@ public final class HtmlPage {
             }
         }
         return doc.body();
+    }
+
+    /** The element after {@code e} in document order within {@code root}, or null at the end. */
+    static Element following(Element e, Element root) {
+        Element child = e.firstElementChild();
+        if (child != null) {
+            return child;
+        }
+        for (Element at = e; at != root && at != null; at = at.parent()) {
+            Element sibling = at.nextElementSibling();
+            if (sibling != null) {
+                return sibling;
+            }
+        }
+        return null;
     }
 
     /** Whether the element holds at least {@code min} characters of text, without building all of it. */

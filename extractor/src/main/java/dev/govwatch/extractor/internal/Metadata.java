@@ -67,7 +67,6 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         LocalDate published = publicationDate(doc);
         LocalDate periodStart = null;
         LocalDate periodEnd = null;
-        String body = String.join("\n", lines);
         // Periods and years are in lines with 年; only those are normalized.
         StringBuilder dated = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
@@ -94,7 +93,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             year = published.getYear() - 1;
             warnings.add("report year taken from the publication date");
         }
-        String agency = agency(doc, title, body, normalizedBody);
+        String agency = agency(doc, title, normalizedBody);
         Region region = region(agency, doc.meta().get("siteidcode"));
         AgencyLevel level = level(agency, region);
         if (title == null) {
@@ -184,7 +183,7 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
         return m.find(from) ? m.group(2) : null;
     }
 
-    private static String agency(ReportDocument doc, String title, String body, String normalizedBody) {
+    private static String agency(ReportDocument doc, String title, String normalizedBody) {
         String fromTitle = null;
         if (title != null) {
             Matcher m = TITLE_AGENCY.matcher(Text.normalize(title));
@@ -216,13 +215,18 @@ public record Metadata(String title, String agency, Region region, AgencyLevel l
             if (r.find()) {
                 return r.group(1) + r.group(2) + publisher;
             }
-            Matcher c = BODY_COUNTY.matcher(body);
+            Matcher c = BODY_COUNTY.matcher(body(doc));
             if (c.find()) {
                 return c.group(1) + publisher;
             }
             return publisher;
         }
-        return firstPersonAgency(doc, body);
+        return firstPersonAgency(doc, body(doc));
+    }
+
+    /** The whole text, joined only where the title and the publisher left the agency unsaid (most reports name it). */
+    private static String body(ReportDocument doc) {
+        return String.join("\n", doc.lines());
     }
 
     /** How a report says "we": 我镇, 我乡, 我局 … and the ending of the name it stands for. */
