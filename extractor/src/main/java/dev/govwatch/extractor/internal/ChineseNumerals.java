@@ -12,6 +12,8 @@ public final class ChineseNumerals {
 
     private static final Pattern COUNT = Pattern.compile("(?<![第零〇一二两三四五六七八九十百千万])([零〇一二两三四五六七八九十百千万]+)(?=[件条个起次项人篇场期])");
     private static final String DIGITS = "零一二三四五六七八九";
+    /** The characters COUNT takes as a numeral. */
+    private static final String NUMERALS = "零〇一二两三四五六七八九十百千万";
 
     private ChineseNumerals() {
     }
@@ -65,11 +67,20 @@ public final class ChineseNumerals {
     }
 
     private static boolean mayHaveNumerals(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if ("零〇一二两三四五六七八九十百千万".indexOf(text.charAt(i)) >= 0) {
+        // COUNT matches exactly where a numeral stands right before a measure word: only that pair is
+        // looked for, at the measure words (a line of prose has many numerals, few counts).
+        for (int i = 1; i < text.length(); i++) {
+            if (isMeasureWord(text.charAt(i)) && NUMERALS.indexOf(text.charAt(i - 1)) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isMeasureWord(char c) {
+        return switch (c) {
+            case '件', '条', '个', '起', '次', '项', '人', '篇', '场', '期' -> true;
+            default -> false;
+        };
     }
 }
