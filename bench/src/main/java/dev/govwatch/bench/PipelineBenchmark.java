@@ -58,7 +58,7 @@ import dev.govwatch.validator.ValidatorTopology;
  * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (default 200, as in production),
  * {@code -Dgovwatch.bench.kafka.X=V} their setting {@code kafka.X} (a Kafka client or Streams property,
  * e.g. {@code -Dgovwatch.bench.kafka.consumer.fetch.max.wait.ms=100}), {@code -Dgovwatch.bench.pages.compression=none}
- * publishes the pages uncompressed (by default zstd, as the crawler does).
+ * publishes the pages uncompressed (by default lz4, as the crawler does).
  */
 public final class PipelineBenchmark {
 
@@ -311,7 +311,7 @@ public final class PipelineBenchmark {
     }
 
     private static KafkaProducer<String, FetchedPage> producer(EmbeddedStack stack) {
-        // Compressed as the crawler publishes them: the extractor reads zstd batches in production.
+        // Compressed as the crawler publishes them: the extractor reads lz4 batches in production.
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, System.getProperty("govwatch.bench.pages.compression",
