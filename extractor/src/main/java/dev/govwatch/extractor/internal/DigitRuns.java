@@ -115,8 +115,8 @@ public final class DigitRuns {
     }
 
     /**
-     * How many digits at {@code pos} print {@code value} (a 0 as the one digit "0", no other number
-     * with a leading zero), or 0 if they do not or it would take more than {@code maxLength}.
+     * How many digits at {@code pos} print {@code value}, or 0 if they do not or it would take more
+     * than {@code maxLength} ({@code search} gives 1 where a leading zero allows no longer number).
      */
     private static int printedAt(String digits, int pos, int maxLength, long value) {
         long parsed = 0;
@@ -125,7 +125,7 @@ public final class DigitRuns {
             if (parsed == value) {
                 return len;
             }
-            if (parsed > value || parsed == 0) {
+            if (parsed > value) {
                 return 0;
             }
         }
