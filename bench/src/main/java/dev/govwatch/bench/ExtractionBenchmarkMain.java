@@ -23,7 +23,11 @@ public final class ExtractionBenchmarkMain {
     public static void main(String[] args) throws RunnerException {
         String[] shapes = args.length > 0 ? args : java.util.Arrays.stream(BenchmarkPage.values()).map(Enum::name).toArray(String[]::new);
         for (String shape : shapes) {
-            BenchmarkPage.valueOf(shape); // an unknown name fails here, before minutes of benchmarking
+            // an unknown name stops here, before minutes of benchmarking
+            if (java.util.Arrays.stream(BenchmarkPage.values()).noneMatch(p -> p.name().equals(shape))) {
+                System.err.println("unknown page '" + shape + "'; usage: scripts/bench-extraction [TABLE|WORD|FLAT ...]");
+                System.exit(2);
+            }
         }
         Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getName()).param("shape", shapes).build();
         Collection<RunResult> results = new Runner(options).run();

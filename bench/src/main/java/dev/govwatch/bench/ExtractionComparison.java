@@ -30,9 +30,8 @@ import dev.govwatch.schemas.FetchedPage;
  * the same jar compared in one JVM measured 0.89 in one run and 1.00 in the next (each build's large
  * methods are compiled once, and how well differs from JVM to JVM), so the comparison runs in
  * several fresh JVMs ({@code forks}) and reports the median over them of each JVM's median
- * new/base. Usage: {@code base-extractor.jar [seconds-per-turn] [rounds] [forks] [page]} (a {@link BenchmarkPage},
- * TABLE by default); the other build
- * is the one on this JVM's class path.
+ * new/base. Usage: {@code base-extractor.jar [seconds-per-turn] [rounds] [forks] [page]} (page: a
+ * {@link BenchmarkPage}, TABLE by default); the other build is the one on this JVM's class path.
  */
 public final class ExtractionComparison {
 
