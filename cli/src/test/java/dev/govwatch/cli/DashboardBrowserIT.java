@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -89,18 +90,22 @@ class DashboardBrowserIT {
 
                 browser.findElement(By.id("tab-alerts")).click();
                 new Select(browser.findElement(By.id("category"))).selectByValue("DUPLICATE");
-                List<WebElement> rows = browser.findElements(By.cssSelector("#alerts tbody tr"));
-                assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getAttribute("data-category")).isEqualTo("DUPLICATE"));
+                List<String> shown = fresh(browser, d -> d.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                        .map(r -> r.getAttribute("data-category")).toList());
+                assertThat(shown).isNotEmpty().allSatisfy(category -> assertThat(category).isEqualTo("DUPLICATE"));
                 new Select(browser.findElement(By.id("category"))).selectByValue("");
-                List<String> categories = browser.findElements(By.cssSelector("#alerts tbody tr")).stream()
-                        .map(r -> r.getAttribute("data-category")).distinct().toList();
+                List<String> categories = fresh(browser, d -> d.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                        .map(r -> r.getAttribute("data-category")).distinct().toList());
                 // CHANGED is an event, not a condition: it never stays open.
                 assertThat(categories).contains("MISSING", "BLOCKED", "LATE", "INCONSISTENT", "INCOMPLETE", "OUTDATED_FORMAT", "DUPLICATE");
 
                 review(browser, wait);
 
                 browser.findElement(By.id("tab-coverage")).click();
-                cell(browser, "示范县交通运输局", "2025").click();
+                fresh(browser, d -> {
+                    cell(d, "示范县交通运输局", "2025").click();
+                    return true;
+                });
                 wait.until(d -> !d.findElements(By.id("report-title")).isEmpty());
                 assertThat(browser.findElement(By.id("report-title")).getText()).contains("示范县交通运输局").contains("2025");
                 List<String> offending = browser.findElements(By.cssSelector("td.offending")).stream()
@@ -189,12 +194,8 @@ class DashboardBrowserIT {
      * refused and says so), then filters by review state; the decisions show with their trail.
      */
     private static void review(WebDriver browser, WebDriverWait wait) {
-        List<WebElement> late = browser.findElements(By.cssSelector("#alerts tbody tr[data-category='LATE']"));
-        List<WebElement> missing = browser.findElements(By.cssSelector("#alerts tbody tr[data-category='MISSING']"));
-        assertThat(late).isNotEmpty();
-        assertThat(missing).isNotEmpty();
-        String dismissed = late.get(0).getAttribute("data-id");
-        String confirmed = missing.get(0).getAttribute("data-id");
+        String dismissed = fresh(browser, d -> firstId(d, "LATE"));
+        String confirmed = fresh(browser, d -> firstId(d, "MISSING"));
         browser.findElement(By.id("reviewer")).sendKeys("王审核");
 
         press(wait, dismissed, "button.decide-dismiss");
@@ -239,6 +240,12 @@ class DashboardBrowserIT {
         });
     }
 
+    /** The id of the first alert row of {@code category}, or null while there is none (waited for by {@link #fresh}). */
+    private static String firstId(WebDriver browser, String category) {
+        return browser.findElements(By.cssSelector("#alerts tbody tr[data-category='" + category + "']")).stream()
+                .findFirst().map(r -> r.getAttribute("data-id")).orElse(null);
+    }
+
     private static WebElement row(WebDriver browser, String id) {
         return browser.findElements(By.cssSelector("#alerts tbody tr")).stream().filter(r -> id.equals(r.getAttribute("data-id")))
                 .findFirst().orElseThrow(() -> new AssertionError("no alert row " + id));
@@ -265,7 +272,16 @@ class DashboardBrowserIT {
     }
 
     private static String status(WebDriver browser, String agency) {
-        return cell(browser, agency, "2025").getAttribute("data-status");
+        return fresh(browser, d -> cell(d, agency, "2025").getAttribute("data-status"));
+    }
+
+    /**
+     * What {@code read} gives once it runs on elements that stay put: the dashboard redraws its
+     * coverage and alerts tables every 5 s, and an element found just before a redraw is stale by the
+     * time it is clicked or read (fresh-clone-check on 37988d8 failed on that click), so it is found again.
+     */
+    private static <T> T fresh(WebDriver browser, java.util.function.Function<WebDriver, T> read) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(read::apply);
     }
 
     private static WebElement cell(WebDriver browser, String agency, String year) {
