@@ -198,24 +198,20 @@ class DashboardBrowserIT {
         String confirmed = fresh(browser, d -> firstId(d, "MISSING"));
         browser.findElement(By.id("reviewer")).sendKeys("王审核");
 
-        press(wait, dismissed, "button.decide-dismiss");
+        press(browser, dismissed, "button.decide-dismiss");
         wait.until(d -> d.findElement(By.id("review-error")).getText().contains("dismissing needs a reason"));
 
         browser.findElement(By.id("reason")).sendKeys("部门已说明：系统故障延迟发布");
-        press(wait, dismissed, "button.decide-dismiss");
+        press(browser, dismissed, "button.decide-dismiss");
         wait.until(d -> "DISMISSED".equals(reviewOf(d, dismissed)));
         browser.findElement(By.id("reason")).clear();
-        press(wait, confirmed, "button.decide-confirm");
+        press(browser, confirmed, "button.decide-confirm");
         wait.until(d -> "CONFIRMED".equals(reviewOf(d, confirmed)));
-        wait.until(d -> {
-            try {
-                WebElement row = row(d, dismissed);
-                String state = row.findElement(By.cssSelector(".review-state")).getText();
-                return state.contains("已驳回") && state.contains("王审核") && state.contains("系统故障延迟发布")
-                        && !row.findElements(By.cssSelector("details.trail")).isEmpty();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            }
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement row = row(d, dismissed);
+            String state = row.findElement(By.cssSelector(".review-state")).getText();
+            return state.contains("已驳回") && state.contains("王审核") && state.contains("系统故障延迟发布")
+                    && !row.findElements(By.cssSelector("details.trail")).isEmpty();
         });
 
         Select review = new Select(browser.findElement(By.id("review-filter")));
@@ -228,15 +224,11 @@ class DashboardBrowserIT {
         assertThat(ids(browser)).contains(dismissed, confirmed);
     }
 
-    /** Clicks a button of an alert's row; the list is redrawn every few seconds, so a stale row is looked up again. */
-    private static void press(WebDriverWait wait, String id, String button) {
-        wait.until(d -> {
-            try {
-                row(d, id).findElement(By.cssSelector(button)).click();
-                return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            }
+    /** Clicks a button of an alert's row, looked up again if a redraw left it stale ({@link #fresh}). */
+    private static void press(WebDriver browser, String id, String button) {
+        fresh(browser, d -> {
+            row(d, id).findElement(By.cssSelector(button)).click();
+            return true;
         });
     }
 
@@ -254,7 +246,7 @@ class DashboardBrowserIT {
     private static String reviewOf(WebDriver browser, String id) {
         try {
             return row(browser, id).findElement(By.cssSelector("td.review")).getAttribute("data-review");
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
             return null;
         }
     }

@@ -84,11 +84,11 @@ public final class DigitRuns {
         // least that sum's digits, and every cell before it one digit. A longer number only raises
         // both, so the first length that leaves too few digits ends the loop (a table 三 total row of
         // 18 digits over 7 cells: ~290 → ~90 µs).
-        int total = groupSize > 0 ? (index / groupSize + 1) * groupSize - 1 : width;
-        boolean bounded = total < width;
+        int totalIndex = groupSize > 0 ? (index / groupSize + 1) * groupSize - 1 : width;
+        boolean bounded = totalIndex < width;
         long sumBefore = 0;
         if (bounded) {
-            for (int c = total + 1 - groupSize; c < index; c++) {
+            for (int c = totalIndex + 1 - groupSize; c < index; c++) {
                 sumBefore += cells[c];
             }
         }
