@@ -302,6 +302,8 @@ public final class PipelineBenchmark {
                 ServiceConfig.COMMIT_INTERVAL_MS, Long.getLong("govwatch.bench.commit.ms", 200L),
                 // -Dgovwatch.bench.warmup.ms=0 measures the services started cold.
                 ServiceConfig.WARM_UP_MS, Long.getLong("govwatch.bench.warmup.ms", 3_000L),
+                // -Dgovwatch.bench.warmup.kafka.ms=0 measures them without their Kafka clients' warm-up.
+                ServiceConfig.WARM_UP_KAFKA_MS, Long.getLong("govwatch.bench.warmup.kafka.ms", 3_000L),
                 // -Dgovwatch.bench.threads=2 gives each service two stream threads.
                 ServiceConfig.THREADS, Integer.getInteger("govwatch.bench.threads", 1)));
         // -Dgovwatch.bench.kafka.X=V passes the services' setting kafka.X (e.g. kafka.consumer.fetch.max.wait.ms).

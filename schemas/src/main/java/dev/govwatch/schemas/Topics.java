@@ -68,6 +68,14 @@ public final class Topics {
             DeadLetter.getClassSchema(), 1, Topic.Cleanup.DELETE, Duration.ofDays(30),
             "Records that failed, with source topic/partition/offset and the error.");
 
+    /**
+     * Bytes each service writes in transactions and reads back as it starts, before it consumes, so
+     * that its Kafka clients' code is compiled before the first real record (streams'
+     * {@code KafkaPathWarmUp}); no schema, nothing else reads it, one partition, kept an hour. Not in
+     * {@link #ALL}: the service that warms up creates it.
+     */
+    public static final String WARM_UP = "govwatch.warm-up";
+
     /** All topics, in data-flow order. */
     public static final List<Topic<?>> ALL = List.of(PORTALS, PAGES, REPORTS, ALERTS, DECISIONS, DELIVERIES, CRAWL_STATE, PORTAL_STATUS, DEAD_LETTERS);
 

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import dev.govwatch.schemas.RegistryConnection;
+import dev.govwatch.schemas.Topics;
 import dev.govwatch.schemas.ValueSerdes;
 
 /**
@@ -33,6 +34,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String SERDES = "serdes";
     public static final String WARM_UP_MS = "warmup.ms";
+    public static final String WARM_UP_KAFKA_MS = "warmup.kafka.ms";
     public static final String KAFKA_PREFIX = "kafka.";
 
     /** The stream producers' first retry after a refused send (see {@link #streamsProperties()}); {@code kafka.producer.retry.backoff.ms} overrides it. */
@@ -69,7 +71,11 @@ public final class ServiceConfig extends AbstractConfig {
                                 + "for topology tests and in-process benchmarks.")
                 .define(WARM_UP_MS, Type.LONG, 3_000L, Range.atLeast(0), Importance.LOW,
                         "Before it consumes, the service runs its own code on built-in sample pages for up to this long, so that "
-                                + "its first real pages are answered at speed (JIT compilation, schema lookups); 0 turns it off.");
+                                + "its first real pages are answered at speed (JIT compilation, schema lookups); 0 turns it off.")
+                .define(WARM_UP_KAFKA_MS, Type.LONG, 3_000L, Range.atLeast(0), Importance.LOW,
+                        "After that, for up to this long, its Kafka clients write transactions to the topic "
+                                + Topics.WARM_UP + " and read them back, so that the producer's, consumer's and network "
+                                + "code is compiled before the first real record, not while answering it; 0 turns it off.");
     }
 
     /** The Kafka Streams application id, which prefixes the service's internal topics. */
@@ -82,6 +88,11 @@ public final class ServiceConfig extends AbstractConfig {
             return ValueSerdes.binary();
         }
         return ValueSerdes.registry(registry());
+    }
+
+    /** How long the service's Kafka clients warm up against the broker ({@value #WARM_UP_KAFKA_MS}). */
+    public java.time.Duration kafkaWarmUp() {
+        return java.time.Duration.ofMillis(getLong(WARM_UP_KAFKA_MS));
     }
 
     /** How long the service warms up on sample records before it consumes ({@value #WARM_UP_MS}). */

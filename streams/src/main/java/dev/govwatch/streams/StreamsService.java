@@ -53,8 +53,10 @@ public final class StreamsService implements AutoCloseable {
     }
 
     /**
-     * Starts the service after {@code warmUp} has run for up to {@link ServiceConfig#warmUp()} (once the
-     * topics and the registry answer, before the first record is consumed), and waits until it is running.
+     * Starts the service and waits until it is running. Once the topics and the registry answer and
+     * before the first record is consumed, {@code warmUp} runs for up to {@link ServiceConfig#warmUp()}
+     * and then, unless {@code warmUp} is {@link WarmUp#NONE}, the service's Kafka clients for up to
+     * {@link ServiceConfig#kafkaWarmUp()} ({@link KafkaPathWarmUp}).
      */
     public static StreamsService start(String name, Topology topology, ServiceConfig config, short replicationFactor,
                                        Duration timeout, WarmUp warmUp) {
@@ -72,7 +74,11 @@ public final class StreamsService implements AutoCloseable {
         if (config.usesRegistry()) {
             config.registry().awaitAnswer(timeout);
         }
-        warmUp(name, warmUp, config.warmUp());
+        warmUp(name, "sample", warmUp, config.warmUp());
+        if (warmUp != WarmUp.NONE) {
+            warmUp(name, "Kafka client", new KafkaPathWarmUp(config.clientProperties(), config.applicationId(), replicationFactor),
+                    config.kafkaWarmUp());
+        }
         KafkaStreams streams = new KafkaStreams(topology, props);
         AtomicReference<String> lastError = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
@@ -122,16 +128,16 @@ public final class StreamsService implements AutoCloseable {
     }
 
     /** A warm-up that fails costs the service its head start, never its start. */
-    private static void warmUp(String name, WarmUp warmUp, Duration budget) {
+    private static void warmUp(String name, String what, WarmUp warmUp, Duration budget) {
         if (warmUp == WarmUp.NONE || budget.isZero()) {
             return;
         }
         long start = System.nanoTime();
         try {
             int records = warmUp.run(budget);
-            LOG.info("{}: warmed up on {} sample records in {} ms", name, records, (System.nanoTime() - start) / 1_000_000);
+            LOG.info("{}: warmed up on {} {} records in {} ms", name, records, what, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
-            LOG.warn("{}: warm-up failed after {} ms ({}); starting cold", name, (System.nanoTime() - start) / 1_000_000, e.toString());
+            LOG.warn("{}: {} warm-up failed after {} ms ({}); starting cold", name, what, (System.nanoTime() - start) / 1_000_000, e.toString());
         }
     }
 
