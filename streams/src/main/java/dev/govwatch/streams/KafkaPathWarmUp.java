@@ -1,5 +1,6 @@
 package dev.govwatch.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +26,9 @@ import dev.govwatch.schemas.Topics;
 
 /**
  * The second half of a service's warm-up: its Kafka clients' own code paths run against the real
- * broker before the first real record — transactions begun and committed, record batches written
- * lz4-compressed and uncompressed, fetched back read-committed and decompressed — on a topic of its
- * own ({@link Topics#WARM_UP}).
+ * broker before the first real record — transactions begun and committed (when the service uses
+ * them), record batches written lz4-compressed and uncompressed, fetched back read-committed and
+ * decompressed — on a topic of its own ({@link Topics#WARM_UP}).
  *
  * <p>Why: the in-process warm-up ({@link WarmUp}) compiles the service's own code, but the
  * producer's, consumer's and network layer's code is first run by the first real records. On a
@@ -41,17 +42,23 @@ public final class KafkaPathWarmUp implements WarmUp {
 
     private final Map<String, Object> clientProperties;
     private final String transactionalId;
+    private final boolean transactional;
     private final short replicationFactor;
 
     /**
      * @param clientProperties the service's plain client settings ({@link ServiceConfig#clientProperties()})
      * @param applicationId    begins the warm-up producers' transactional ids (new ones at each start)
+     * @param transactional    whether the service writes in transactions: a service that does not
+     *                         (at_least_once) may run on a cluster without transactions, so its
+     *                         warm-up writes without them too
      * @param replicationFactor of the warm-up topic, if this start creates it
      */
-    public KafkaPathWarmUp(Map<String, Object> clientProperties, String applicationId, short replicationFactor) {
+    public KafkaPathWarmUp(Map<String, Object> clientProperties, String applicationId, boolean transactional,
+                           short replicationFactor) {
         this.clientProperties = Map.copyOf(clientProperties);
         // Its own transactional ids at each start: two instances of a service starting together must not fence each other.
         this.transactionalId = applicationId + "-warm-up-" + UUID.randomUUID().toString().substring(0, 8);
+        this.transactional = transactional;
         this.replicationFactor = replicationFactor;
     }
 
@@ -75,16 +82,25 @@ public final class KafkaPathWarmUp implements WarmUp {
             consumer.assign(List.of(partition));
             consumer.seekToEnd(List.of(partition));
             consumer.position(partition);
-            plain.initTransactions();
-            lz4.initTransactions();
+            if (transactional) {
+                plain.initTransactions();
+                lz4.initTransactions();
+            }
             int sent = 0;
             while (System.nanoTime() < deadline) {
                 KafkaProducer<byte[], byte[]> producer = (sent / RECORDS_PER_TRANSACTION) % 2 == 0 ? plain : lz4;
-                producer.beginTransaction();
-                for (int i = 0; i < RECORDS_PER_TRANSACTION; i++, sent++) {
-                    producer.send(new ProducerRecord<>(TOPIC, ("warm-up-" + sent).getBytes(), values.get(sent % values.size())));
+                if (transactional) {
+                    producer.beginTransaction();
                 }
-                producer.commitTransaction();
+                for (int i = 0; i < RECORDS_PER_TRANSACTION; i++, sent++) {
+                    producer.send(new ProducerRecord<>(TOPIC, ("warm-up-" + sent).getBytes(StandardCharsets.UTF_8),
+                            values.get(sent % values.size())));
+                }
+                if (transactional) {
+                    producer.commitTransaction();
+                } else {
+                    producer.flush();
+                }
                 read += consumer.poll(Duration.ofMillis(20)).count();
             }
             long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -116,7 +132,9 @@ public final class KafkaPathWarmUp implements WarmUp {
 
     private KafkaProducer<byte[], byte[]> producer(String compression, String suffix) {
         Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId + suffix);
+        if (transactional) {
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId + suffix);
+        }
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId + suffix);
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());

@@ -100,6 +100,11 @@ public final class ServiceConfig extends AbstractConfig {
         return java.time.Duration.ofMillis(getLong(WARM_UP_MS));
     }
 
+    /** Whether the service writes in transactions ({@value #PROCESSING_GUARANTEE} = exactly_once_v2). */
+    public boolean exactlyOnce() {
+        return StreamsConfig.EXACTLY_ONCE_V2.equals(getString(PROCESSING_GUARANTEE));
+    }
+
     /** Whether the service's serdes go through the registry (all but tests and in-process benchmarks). */
     public boolean usesRegistry() {
         return !"binary".equals(getString(SERDES));

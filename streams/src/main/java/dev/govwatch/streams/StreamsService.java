@@ -76,7 +76,8 @@ public final class StreamsService implements AutoCloseable {
         }
         warmUp(name, "sample", warmUp, config.warmUp());
         if (warmUp != WarmUp.NONE) {
-            warmUp(name, "Kafka client", new KafkaPathWarmUp(config.clientProperties(), config.applicationId(), replicationFactor),
+            warmUp(name, "Kafka client", new KafkaPathWarmUp(config.clientProperties(), config.applicationId(), config.exactlyOnce(),
+                    replicationFactor),
                     config.kafkaWarmUp());
         }
         KafkaStreams streams = new KafkaStreams(topology, props);

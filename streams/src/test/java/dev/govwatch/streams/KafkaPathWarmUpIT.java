@@ -37,7 +37,7 @@ class KafkaPathWarmUpIT {
     @Test
     void writesTransactionsAndReadsEveryOneBack(Stack stack) throws Exception {
         long before = endOffset(stack);
-        KafkaPathWarmUp warmUp = new KafkaPathWarmUp(Map.of("bootstrap.servers", stack.bootstrapServers()), "it-warm-up", (short) 1);
+        KafkaPathWarmUp warmUp = new KafkaPathWarmUp(Map.of("bootstrap.servers", stack.bootstrapServers()), "it-warm-up", true, (short) 1);
 
         int read = warmUp.run(Duration.ofMillis(1500));
         int again = warmUp.run(Duration.ofMillis(500)); // the topic exists now
@@ -56,6 +56,18 @@ class KafkaPathWarmUpIT {
             assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
                     .isEqualTo("3600000");
         }
+    }
+
+    @Test
+    void withoutTransactionsForAServiceThatWritesWithoutThem(Stack stack) {
+        long before = endOffset(stack);
+        KafkaPathWarmUp warmUp = new KafkaPathWarmUp(Map.of("bootstrap.servers", stack.bootstrapServers()), "it-plain", false, (short) 1);
+
+        int read = warmUp.run(Duration.ofMillis(800));
+
+        assertThat(read).isPositive();
+        // No commit markers: the topic grew by exactly the records read back.
+        assertThat(endOffset(stack) - before).isEqualTo(read);
     }
 
     @Test

@@ -27,4 +27,16 @@ class ServiceConfigTest {
         assertThat(props.get("producer.retry.backoff.ms")).isEqualTo("500");
         assertThat(props.get("producer.retry.backoff.max.ms")).isEqualTo("5000");
     }
+
+    @Test
+    void transactionsAndTheKafkaWarmUpFollowTheSettings() {
+        ServiceConfig defaults = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092"));
+        ServiceConfig atLeastOnce = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
+                ServiceConfig.PROCESSING_GUARANTEE, "at_least_once", ServiceConfig.WARM_UP_KAFKA_MS, "0"));
+
+        assertThat(defaults.exactlyOnce()).isTrue();
+        assertThat(defaults.kafkaWarmUp()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(atLeastOnce.exactlyOnce()).isFalse();
+        assertThat(atLeastOnce.kafkaWarmUp()).isZero();
+    }
 }
