@@ -23,8 +23,9 @@ public final class ExtractionBenchmarkMain {
     public static void main(String[] args) throws RunnerException {
         String[] shapes = args.length > 0 ? args : java.util.Arrays.stream(BenchmarkPage.values()).map(Enum::name).toArray(String[]::new);
         for (String shape : shapes) {
-            // an unknown name stops here, before minutes of benchmarking
-            if (java.util.Arrays.stream(BenchmarkPage.values()).noneMatch(p -> p.name().equals(shape))) {
+            try {
+                BenchmarkPage.valueOf(shape); // an unknown name stops here, before minutes of benchmarking
+            } catch (IllegalArgumentException e) {
                 System.err.println("unknown page '" + shape + "'; usage: scripts/bench-extraction [TABLE|WORD|FLAT ...]");
                 System.exit(2);
             }

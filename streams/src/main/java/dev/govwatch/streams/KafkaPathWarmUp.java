@@ -37,7 +37,6 @@ import dev.govwatch.schemas.Topics;
  */
 public final class KafkaPathWarmUp implements WarmUp {
 
-    private static final String TOPIC = Topics.WARM_UP;
     private static final int RECORDS_PER_TRANSACTION = 10;
 
     private final Map<String, Object> clientProperties;
@@ -71,7 +70,7 @@ public final class KafkaPathWarmUp implements WarmUp {
     public int run(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         ensureTopic();
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        TopicPartition partition = new TopicPartition(Topics.WARM_UP, 0);
         // Page- and report-sized values of text-like bytes (lz4 finds something to compress).
         Random random = new Random(17);
         List<byte[]> values = List.of(textLike(random, 30_000), textLike(random, 8_000), textLike(random, 1_500));
@@ -93,7 +92,7 @@ public final class KafkaPathWarmUp implements WarmUp {
                     producer.beginTransaction();
                 }
                 for (int i = 0; i < RECORDS_PER_TRANSACTION; i++, sent++) {
-                    producer.send(new ProducerRecord<>(TOPIC, ("warm-up-" + sent).getBytes(StandardCharsets.UTF_8),
+                    producer.send(new ProducerRecord<>(Topics.WARM_UP, ("warm-up-" + sent).getBytes(StandardCharsets.UTF_8),
                             values.get(sent % values.size())));
                 }
                 if (transactional) {
@@ -115,15 +114,15 @@ public final class KafkaPathWarmUp implements WarmUp {
         Map<String, Object> adminProps = new HashMap<>(clientProperties);
         adminProps.put("default.api.timeout.ms", 30_000);
         try (Admin admin = Admin.create(adminProps)) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, replicationFactor)
+            admin.createTopics(List.of(new NewTopic(Topics.WARM_UP, 1, replicationFactor)
                     .configs(Map.of("retention.ms", "3600000", "segment.bytes", Integer.toString(16 * 1024 * 1024)))))
                     .all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the warm-up topic " + TOPIC + ": " + e.getCause(), e.getCause());
+                throw new IllegalStateException("cannot create the warm-up topic " + Topics.WARM_UP + ": " + e.getCause(), e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("creating the warm-up topic " + TOPIC + " timed out", e);
+            throw new IllegalStateException("creating the warm-up topic " + Topics.WARM_UP + " timed out", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the warm-up topic", e);

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class ChineseNumerals {
 
-    private static final Pattern COUNT = Pattern.compile("(?<![第零〇一二两三四五六七八九十百千万])([零〇一二两三四五六七八九十百千万]+)(?=[件条个起次项人篇场期])");
-    private static final String DIGITS = "零一二三四五六七八九";
-    /** The characters COUNT takes as a numeral. */
     private static final String NUMERALS = "零〇一二两三四五六七八九十百千万";
+    private static final String MEASURE_WORDS = "件条个起次项人篇场期";
+    private static final Pattern COUNT = Pattern.compile(
+            "(?<![第" + NUMERALS + "])([" + NUMERALS + "]+)(?=[" + MEASURE_WORDS + "])");
+    private static final String DIGITS = "零一二三四五六七八九";
 
     private ChineseNumerals() {
     }
@@ -70,17 +71,10 @@ public final class ChineseNumerals {
         // COUNT matches exactly where a numeral stands right before a measure word: only that pair is
         // looked for, at the measure words (a line of prose has many numerals, few counts).
         for (int i = 1; i < text.length(); i++) {
-            if (isMeasureWord(text.charAt(i)) && NUMERALS.indexOf(text.charAt(i - 1)) >= 0) {
+            if (MEASURE_WORDS.indexOf(text.charAt(i)) >= 0 && NUMERALS.indexOf(text.charAt(i - 1)) >= 0) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isMeasureWord(char c) {
-        return switch (c) {
-            case '件', '条', '个', '起', '次', '项', '人', '篇', '场', '期' -> true;
-            default -> false;
-        };
     }
 }
