@@ -102,10 +102,10 @@ public final class NationalCrawlBenchmark {
         }
 
         void all() throws Exception {
-            Path dir = Files.createTempDirectory("govwatch-bench-crawl");
             System.out.println("starting a real broker and registry (child JVMs) for the crawl-state and portal-status topics …");
-            try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(Map.of(StackConfig.DATA_DIR,
-                    dir.resolve("stack").toString())), true)) {
+            try (ScratchDirectory dir = ScratchDirectory.create("govwatch-bench-crawl");
+                 EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(Map.of(StackConfig.DATA_DIR,
+                         dir.path().resolve("stack").toString())), true)) {
                 try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
                     new TopicProvisioner(admin, (short) 1).ensure(List.of(Topics.CRAWL_STATE, Topics.PORTAL_STATUS));
                 }

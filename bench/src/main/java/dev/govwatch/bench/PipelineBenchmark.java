@@ -3,7 +3,6 @@ package dev.govwatch.bench;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +57,8 @@ import dev.govwatch.validator.ValidatorTopology;
  * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (default 200, as in production),
  * {@code -Dgovwatch.bench.kafka.X=V} their setting {@code kafka.X} (a Kafka client or Streams property,
  * e.g. {@code -Dgovwatch.bench.kafka.consumer.fetch.max.wait.ms=100}), {@code -Dgovwatch.bench.pages.compression=none}
- * publishes the pages uncompressed (by default lz4, as the crawler does).
+ * publishes the pages uncompressed (by default lz4, as the crawler does); {@code -Dgovwatch.bench.keep=true}
+ * keeps the stack's data directory, which is otherwise deleted at the end ({@link ScratchDirectory}).
  */
 public final class PipelineBenchmark {
 
@@ -67,16 +67,20 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "latency";
-        Path dir = Files.createTempDirectory("govwatch-bench");
-        System.out.println("starting the embedded stack in " + dir + " …");
-        try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromSystemProperties(Map.of(StackConfig.DATA_DIR,
-                dir.resolve("stack").toString())), true)) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("govwatch-bench");
+             EmbeddedStack stack = startStack(scratch.path())) {
+            Path dir = scratch.path();
             if (mode.equals("replay")) {
                 replay(stack, dir, args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
             } else {
                 latency(stack, dir, args.length > 1 ? Integer.parseInt(args[1]) : 50, args.length > 2 ? Integer.parseInt(args[2]) : 60);
             }
         }
+    }
+
+    private static EmbeddedStack startStack(Path dir) {
+        System.out.println("starting the embedded stack in " + dir + " …");
+        return EmbeddedStack.start(StackConfig.fromSystemProperties(Map.of(StackConfig.DATA_DIR, dir.resolve("stack").toString())), true);
     }
 
     private static void latency(EmbeddedStack stack, Path dir, int rate, int seconds) throws Exception {

@@ -14,12 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import dev.govwatch.samples.StandaloneSimulator;
 
@@ -39,7 +37,12 @@ public final class RunMemoryBenchmark {
         int portals = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int reports = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String heap = args.length > 2 ? args[2] : "1g";
-        Path work = Files.createTempDirectory("govwatch-run-memory");
+        try (ScratchDirectory scratch = ScratchDirectory.create("govwatch-run-memory")) {
+            measure(scratch.path(), portals, reports, heap);
+        }
+    }
+
+    private static void measure(Path work, int portals, int reports, String heap) throws Exception {
         Path columns = work.resolve("columns.txt");
         Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), StandaloneSimulator.class.getName(),
@@ -130,9 +133,6 @@ public final class RunMemoryBenchmark {
                 }
             }
             simulator.destroy();
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
