@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Disclosure metrics (实质公开率, 不予公开率, 复议纠错率 …) of a place and the places under it, each rate with its n "
-                + "and Wilson 95% interval; rates over fewer than 10 cases are marked '*' and not ranked.",
+                + "and Wilson 95%% interval; rates over fewer than 10 cases are marked '*' and not ranked.",
             "Asks a running validator's query API (govwatch run, or govwatch validator --http-port)."})
 final class MetricsCommand implements Callable<Integer> {
 
