@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,21 +26,20 @@ class HelpTextTest {
         assertTrue(commands.size() > 10, "the root and its subcommands: " + commands.size());
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> usages = new ArrayList<>();
+        Map<String, String> usages = new LinkedHashMap<>();
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             for (CommandLine command : commands) {
-                usages.add(command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+                usages.put(command.getCommandSpec().qualifiedName(), command.getUsageMessage(CommandLine.Help.Ansi.OFF));
             }
         } finally {
             System.setErr(original);
         }
         String warnings = err.toString(StandardCharsets.UTF_8);
         assertEquals("", warnings, "picocli could not format a help text");
-        String metrics = usages.get(commands.indexOf(commands.stream().filter(c -> c.getCommandName().equals("metrics"))
-                .findFirst().orElseThrow()));
+        String metrics = usages.get("govwatch metrics");
         assertTrue(metrics.contains("Wilson 95% interval"), metrics);
-        usages.forEach(usage -> assertFalse(usage.contains("%n"), usage));
+        usages.forEach((name, usage) -> assertFalse(usage.contains("%n"), name + ": " + usage));
     }
 
     private static void collect(CommandLine command, List<CommandLine> into) {
