@@ -51,7 +51,9 @@ import dev.govwatch.validator.ValidatorTopology;
  *   <li>{@code replay [pages=100000]}: pages generated from the sample report with varied numbers,
  *       charsets and sizes are published first; then the services start and work through them.
  *       Prints pages per second through extractor and validator, the extractor's in-process rate
- *       (no Kafka) on the same pages measured in the same run, and their ratio.</li>
+ *       (no Kafka) on the same pages measured in the same run, and their ratio. The services run with
+ *       {@code workload=bulk}, as {@code govwatch replay} runs them; latency with {@code live}, as
+ *       {@code govwatch run}; {@code -Dgovwatch.bench.workload=live|bulk} overrides either.</li>
  * </ul>
  * Usage: {@code scripts/bench-pipeline latency|replay [args]}; {@code -Dgovwatch.bench.commit.ms=N}
  * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (default 200, as in production),
@@ -97,8 +99,8 @@ public final class PipelineBenchmark {
         Map<String, Long> alerted = new ConcurrentHashMap<>();
         Map<String, Long> reported = new ConcurrentHashMap<>();
         AtomicBoolean listening = new AtomicBoolean(true);
-        try (StreamsService extractor = service(stack, dir, ExtractorTopology.APPLICATION_ID);
-             StreamsService validator = validatorService(stack, dir)) {
+        try (StreamsService extractor = service(stack, dir, ExtractorTopology.APPLICATION_ID, ServiceConfig.LIVE);
+             StreamsService validator = validatorService(stack, dir, ServiceConfig.LIVE)) {
             Thread listener = new Thread(() -> listen(stack, alerted, listening), "alert-listener");
             listener.start();
             // The reports too, to split the latency at the extractor's output: which hop the slow pages lost time in.
@@ -216,8 +218,8 @@ public final class PipelineBenchmark {
         System.out.printf("published %,d MB%n", bytes >> 20);
         long start = System.nanoTime();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()));
-             StreamsService extractorService = service(stack, dir, ExtractorTopology.APPLICATION_ID);
-             StreamsService validator = validatorService(stack, dir)) {
+             StreamsService extractorService = service(stack, dir, ExtractorTopology.APPLICATION_ID, ServiceConfig.BULK);
+             StreamsService validator = validatorService(stack, dir, ServiceConfig.BULK)) {
             waitCaughtUp(admin, ExtractorTopology.APPLICATION_ID, Topics.PAGES.name(), Topics.PAGES.partitions(), "extractor");
             double extractorDone = (System.nanoTime() - start) / 1e9;
             waitCaughtUp(admin, ValidatorTopology.APPLICATION_ID, Topics.REPORTS.name(), Topics.REPORTS.partitions(), "validator");
@@ -287,20 +289,24 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static StreamsService service(EmbeddedStack stack, Path dir, String appId) {
-        ServiceConfig config = config(stack, dir, appId);
+    private static StreamsService service(EmbeddedStack stack, Path dir, String appId, String workload) {
+        ServiceConfig config = config(stack, dir, appId, workload);
         return StreamsService.start(appId, ExtractorTopology.build(config), config, (short) 1, Duration.ofMinutes(2),
                 new dev.govwatch.cli.ExtractorWarmUp(config.valueSerdes()));
     }
 
-    private static StreamsService validatorService(EmbeddedStack stack, Path dir) {
-        ServiceConfig config = config(stack, dir, ValidatorTopology.APPLICATION_ID);
+    private static StreamsService validatorService(EmbeddedStack stack, Path dir, String workload) {
+        ServiceConfig config = config(stack, dir, ValidatorTopology.APPLICATION_ID, workload);
         return StreamsService.start("validator", ValidatorTopology.build(config, Deadlines.national(),
                 ValidatorTopology.MissingPolicy.defaults()), config, (short) 1, Duration.ofMinutes(2),
                 new dev.govwatch.cli.ValidatorWarmUp(config.valueSerdes(), config.applicationId(), Deadlines.national()));
     }
 
-    private static ServiceConfig config(EmbeddedStack stack, Path dir, String appId) {
+    /**
+     * The services' settings; {@code workload} is what {@code govwatch run} (live) or {@code govwatch
+     * replay} (bulk) would give them, -Dgovwatch.bench.workload=… overrides it.
+     */
+    private static ServiceConfig config(EmbeddedStack stack, Path dir, String appId, String workload) {
         Map<String, Object> settings = new HashMap<>(Map.of(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
                 ServiceConfig.REGISTRY_URL, stack.registryUrl(), ServiceConfig.STATE_DIR, dir.resolve("streams").toString(),
                 ServiceConfig.COMMIT_INTERVAL_MS, Long.getLong("govwatch.bench.commit.ms", 200L),
@@ -309,7 +315,8 @@ public final class PipelineBenchmark {
                 // -Dgovwatch.bench.warmup.kafka.ms=0 measures them without their Kafka clients' warm-up.
                 ServiceConfig.WARM_UP_KAFKA_MS, Long.getLong("govwatch.bench.warmup.kafka.ms", 3_000L),
                 // -Dgovwatch.bench.threads=2 gives each service two stream threads.
-                ServiceConfig.THREADS, Integer.getInteger("govwatch.bench.threads", 1)));
+                ServiceConfig.THREADS, Integer.getInteger("govwatch.bench.threads", 1),
+                ServiceConfig.WORKLOAD, System.getProperty("govwatch.bench.workload", workload)));
         // -Dgovwatch.bench.kafka.X=V passes the services' setting kafka.X (e.g. kafka.consumer.fetch.max.wait.ms).
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("govwatch.bench.kafka."))
                 .forEach(name -> settings.put(name.substring("govwatch.bench.".length()), System.getProperty(name)));

@@ -124,6 +124,8 @@ final class ReplayCommand implements Callable<Integer> {
             props.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrap);
             props.put(ServiceConfig.REGISTRY_URL, registryUrl);
             props.put(ServiceConfig.APPLICATION_ID, appId);
+            // A backlog, not pages one by one: batched writes, unless the user's settings say otherwise.
+            props.putIfAbsent(ServiceConfig.WORKLOAD, ServiceConfig.BULK);
             Path state = stateDir != null ? stateDir : cluster.bootstrapServers == null ? cluster.dataDir.resolve("streams") : null;
             if (state != null) {
                 props.put(ServiceConfig.STATE_DIR, state.toString());

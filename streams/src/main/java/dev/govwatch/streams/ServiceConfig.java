@@ -35,12 +35,25 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String SERDES = "serdes";
     public static final String WARM_UP_MS = "warmup.ms";
     public static final String WARM_UP_KAFKA_MS = "warmup.kafka.ms";
+    public static final String WORKLOAD = "workload";
+    /** {@value #WORKLOAD} for pages arriving one by one: every record is sent as soon as it is ready. */
+    public static final String LIVE = "live";
+    /** {@value #WORKLOAD} for a backlog (a replay): the stream producers batch. */
+    public static final String BULK = "bulk";
     public static final String KAFKA_PREFIX = "kafka.";
 
     /** The stream producers' first retry after a refused send (see {@link #streamsProperties()}); {@code kafka.producer.retry.backoff.ms} overrides it. */
     static final long TRANSACTION_RACE_BACKOFF_MS = 20;
     /** The longest the stream producers wait between retries of a refused send; {@code kafka.producer.retry.backoff.max.ms} overrides it. */
     static final long TRANSACTION_RACE_BACKOFF_MAX_MS = 200;
+    /**
+     * A bulk stream producer's batch: a report is 8–9 KB, so Kafka's 16 KB batch holds one, and a
+     * replay wrote each report, changelog record and alert batch by batch (the broker's CPU a page
+     * fell by 40 % with 128 KB batches on 12-01, BENCHMARKS replay fourth look).
+     */
+    static final int BULK_BATCH_BYTES = 256 * 1024;
+    /** How long a bulk stream producer waits to fill a batch; nobody waits for one record of a backlog. */
+    static final long BULK_LINGER_MS = 20;
 
     private ServiceConfig(ConfigDef definition, Map<String, ?> props) {
         super(definition, props, false);
@@ -75,7 +88,13 @@ public final class ServiceConfig extends AbstractConfig {
                 .define(WARM_UP_KAFKA_MS, Type.LONG, 3_000L, Range.atLeast(0), Importance.LOW,
                         "After that, for up to this long, its Kafka clients write transactions to the topic "
                                 + Topics.WARM_UP + " and read them back, so that the producer's, consumer's and network "
-                                + "code is compiled before the first real record, not while answering it; 0 turns it off.");
+                                + "code is compiled before the first real record, not while answering it; 0 turns it off.")
+                .define(WORKLOAD, Type.STRING, LIVE, ValidString.in(LIVE, BULK), Importance.LOW,
+                        "live: pages arrive one by one and each report and alert is sent as soon as it is ready (Kafka's "
+                                + "16 KB producer batches, no linger); bulk: a backlog is reprocessed (govwatch replay sets it) "
+                                + "and the stream producers batch up to " + BULK_BATCH_BYTES / 1024 + " KB for up to "
+                                + BULK_LINGER_MS + " ms. A kafka.producer.batch.size or kafka.producer.linger.ms setting wins "
+                                + "over either.");
     }
 
     /** The Kafka Streams application id, which prefixes the service's internal topics. */
@@ -138,6 +157,10 @@ public final class ServiceConfig extends AbstractConfig {
         // seconds; Kafka's own AddPartitions path retries the same race after 20 ms (KAFKA-5477).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MS);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MAX_MS);
+        if (BULK.equals(getString(WORKLOAD))) {
+            p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BULK_BATCH_BYTES);
+            p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), BULK_LINGER_MS);
+        }
         p.putAll(handlerProperties());
         for (Map.Entry<String, Object> e : originalsWithPrefix(KAFKA_PREFIX).entrySet()) {
             p.put(e.getKey(), e.getValue());

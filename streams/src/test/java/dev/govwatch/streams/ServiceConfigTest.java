@@ -39,4 +39,25 @@ class ServiceConfigTest {
         assertThat(atLeastOnce.exactlyOnce()).isFalse();
         assertThat(atLeastOnce.kafkaWarmUp()).isZero();
     }
+
+    @Test
+    void aBulkWorkloadBatchesTheStreamProducersAndALiveOneDoesNot() {
+        Properties live = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092")).streamsProperties();
+        Properties bulk = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
+                ServiceConfig.WORKLOAD, ServiceConfig.BULK)).streamsProperties();
+        Properties bulkWithUsersBatch = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
+                ServiceConfig.WORKLOAD, ServiceConfig.BULK, "kafka.producer.batch.size", "65536")).streamsProperties();
+
+        assertThat(live).doesNotContainKeys("producer.batch.size", "producer.linger.ms");
+        assertThat(bulk.get("producer.batch.size")).isEqualTo(262144);
+        assertThat(bulk.get("producer.linger.ms")).isEqualTo(20L);
+        assertThat(bulkWithUsersBatch.get("producer.batch.size")).isEqualTo("65536");
+        assertThat(bulkWithUsersBatch.get("producer.linger.ms")).isEqualTo(20L);
+    }
+
+    @Test
+    void anUnknownWorkloadIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceConfig.of("app", Map.of(ServiceConfig.WORKLOAD, "fast")))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class).hasMessageContaining("workload");
+    }
 }
