@@ -3,9 +3,8 @@ package dev.govwatch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
+
+import dev.govwatch.cli.DirectoryTree;
 
 /**
  * A benchmark's working directory under the system's temporary directory (the embedded broker's
@@ -42,12 +41,6 @@ final class ScratchDirectory implements AutoCloseable {
             System.out.println("kept " + path + " (" + KEEP_PROPERTY + "=true)");
             return;
         }
-        List<Path> entries;
-        try (Stream<Path> walk = Files.walk(path)) {
-            entries = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path entry : entries) {
-            Files.deleteIfExists(entry);
-        }
+        DirectoryTree.delete(path);
     }
 }

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A directory and everything under it, removed deepest first (the demo's data, the validator warm-up's state). */
-final class DirectoryTree {
+/** A directory and everything under it, removed deepest first (the demo's data, the validator warm-up's state, a benchmark's scratch directory). */
+public final class DirectoryTree {
 
     private DirectoryTree() {
     }
 
     /** Deletes {@code dir} and its contents; nothing if it does not exist. */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
