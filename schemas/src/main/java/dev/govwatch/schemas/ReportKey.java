@@ -37,8 +37,23 @@ public record ReportKey(String agency, Integer year) {
         if (code >= 0 && agency.substring(0, code).matches("\\d{6,12}")) {
             agency = agency.substring(code + 1);
         }
-        Integer year = yearText.matches("\\d{4}") ? Integer.valueOf(yearText) : null;
+        // By hand, not String.matches: a key is parsed for every report the validator reads, and
+        // matches compiles its pattern on every call.
+        Integer year = isFourDigits(yearText) ? Integer.valueOf(yearText) : null;
         return new ReportKey(AgencyIdentity.canonical(agency, null), year);
+    }
+
+    private static boolean isFourDigits(String text) {
+        if (text.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -23,4 +23,13 @@ class ReportKeyTest {
         assertThat(ReportKey.parse("示范县财政局|unknown-year")).isEqualTo(new ReportKey("示范县财政局", null));
         assertThat(ReportKey.parse("http://x.gov.cn/a.html|2024").agency()).isEqualTo("http://x.gov.cn/a.html");
     }
+
+    @Test
+    void onlyFourAsciiDigitsAreAYear() {
+        assertThat(ReportKey.parse("示范县财政局|2019").year()).isEqualTo(2019);
+        assertThat(ReportKey.parse("示范县财政局|0999").year()).isEqualTo(999);
+        for (String notAYear : new String[] {"201", "20190", "２０１９", "20a9", "", "unknown-year"}) {
+            assertThat(ReportKey.parse("示范县财政局|" + notAYear).year()).as(notAYear).isNull();
+        }
+    }
 }

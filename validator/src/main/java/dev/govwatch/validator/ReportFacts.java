@@ -29,6 +29,7 @@ public final class ReportFacts {
      */
     private final Map<CellRef, Cell> cells = new HashMap<>();
     private final Map<RowRef, TableRow> rows = new HashMap<>();
+    private final java.util.Set<String> tables = new java.util.HashSet<>();
 
     private record RowRef(String table, String row) {
     }
@@ -36,6 +37,7 @@ public final class ReportFacts {
     public ReportFacts(AnnualReport report) {
         this.report = report;
         for (StatTable table : report.getTables()) {
+            tables.add(table.getId());
             for (TableRow row : table.getRows()) {
                 rows.put(new RowRef(table.getId(), row.getKey()), row);
                 for (Cell cell : row.getCells()) {
@@ -50,7 +52,7 @@ public final class ReportFacts {
     }
 
     public boolean hasTable(String id) {
-        return report.getTables().stream().anyMatch(t -> t.getId().equals(id));
+        return tables.contains(id);
     }
 
     public boolean hasRow(String table, String row) {
