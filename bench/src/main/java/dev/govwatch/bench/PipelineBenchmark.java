@@ -56,7 +56,8 @@ import dev.govwatch.validator.ValidatorTopology;
  *       {@code govwatch run}; {@code -Dgovwatch.bench.workload=live|bulk} overrides either.</li>
  * </ul>
  * Usage: {@code scripts/bench-pipeline latency|replay [args]}; {@code -Dgovwatch.bench.commit.ms=N}
- * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (default 200, as in production),
+ * (through {@code BENCH_JAVA_OPTS}) sets the services' commit interval (by default the workload's, as the services
+ * would run: 200 ms live, 1 s bulk),
  * {@code -Dgovwatch.bench.kafka.X=V} their setting {@code kafka.X} (a Kafka client or Streams property,
  * e.g. {@code -Dgovwatch.bench.kafka.consumer.fetch.max.wait.ms=100}), {@code -Dgovwatch.bench.pages.compression=none}
  * publishes the pages uncompressed (by default lz4, as the crawler does); {@code -Dgovwatch.bench.keep=true}
@@ -309,7 +310,6 @@ public final class PipelineBenchmark {
     private static ServiceConfig config(EmbeddedStack stack, Path dir, String appId, String workload) {
         Map<String, Object> settings = new HashMap<>(Map.of(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
                 ServiceConfig.REGISTRY_URL, stack.registryUrl(), ServiceConfig.STATE_DIR, dir.resolve("streams").toString(),
-                ServiceConfig.COMMIT_INTERVAL_MS, Long.getLong("govwatch.bench.commit.ms", 200L),
                 // -Dgovwatch.bench.warmup.ms=0 measures the services started cold.
                 ServiceConfig.WARM_UP_MS, Long.getLong("govwatch.bench.warmup.ms", 3_000L),
                 // -Dgovwatch.bench.warmup.kafka.ms=0 measures them without their Kafka clients' warm-up.
@@ -317,6 +317,10 @@ public final class PipelineBenchmark {
                 // -Dgovwatch.bench.threads=2 gives each service two stream threads.
                 ServiceConfig.THREADS, Integer.getInteger("govwatch.bench.threads", 1),
                 ServiceConfig.WORKLOAD, System.getProperty("govwatch.bench.workload", workload)));
+        // Unset, the workload's own interval (as the services would run): 200 ms live, 1 s bulk.
+        if (System.getProperty("govwatch.bench.commit.ms") != null) {
+            settings.put(ServiceConfig.COMMIT_INTERVAL_MS, Long.getLong("govwatch.bench.commit.ms"));
+        }
         // -Dgovwatch.bench.kafka.X=V passes the services' setting kafka.X (e.g. kafka.consumer.fetch.max.wait.ms).
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("govwatch.bench.kafka."))
                 .forEach(name -> settings.put(name.substring("govwatch.bench.".length()), System.getProperty(name)));

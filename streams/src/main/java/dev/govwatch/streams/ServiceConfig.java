@@ -54,6 +54,15 @@ public final class ServiceConfig extends AbstractConfig {
     static final int BULK_BATCH_BYTES = 256 * 1024;
     /** How long a bulk stream producer waits to fill a batch; nobody waits for one record of a backlog. */
     static final long BULK_LINGER_MS = 20;
+    /** The commit interval of a live service, where a report waits for its transaction's commit to be read. */
+    static final long LIVE_COMMIT_INTERVAL_MS = 200;
+    /**
+     * A bulk service's commit interval unless one is set: each exactly-once commit ends the
+     * transaction (its batches flushed, markers on every partition written, offsets and the stores'
+     * caches written), and at 200 ms a replay spent a fifth of its CPU on that (BENCHMARKS replay,
+     * twelfth look).
+     */
+    static final long BULK_COMMIT_INTERVAL_MS = 1_000;
 
     private ServiceConfig(ConfigDef definition, Map<String, ?> props) {
         super(definition, props, false);
@@ -77,8 +86,9 @@ public final class ServiceConfig extends AbstractConfig {
                 .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
                         ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
                         "exactly_once_v2 (default: each page yields its report exactly once) or at_least_once.")
-                .define(COMMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW,
-                        "How often progress (and, with exactly-once, the transaction) is committed.")
+                .define(COMMIT_INTERVAL_MS, Type.LONG, LIVE_COMMIT_INTERVAL_MS, Range.atLeast(1), Importance.LOW,
+                        "How often progress (and, with exactly-once, the transaction) is committed. Unset, a bulk "
+                                + "workload commits every " + BULK_COMMIT_INTERVAL_MS + " ms.")
                 .define(SERDES, Type.STRING, "registry", ValidString.in("registry", "binary"), Importance.LOW,
                         "registry: Apicurio serdes (always, for real topics); binary: plain Avro without a registry, "
                                 + "for topology tests and in-process benchmarks.")
@@ -93,8 +103,8 @@ public final class ServiceConfig extends AbstractConfig {
                         "live: pages arrive one by one and each report and alert is sent as soon as it is ready (Kafka's "
                                 + "16 KB producer batches, no linger); bulk: a backlog is reprocessed (govwatch replay sets it) "
                                 + "and the stream producers batch up to " + BULK_BATCH_BYTES / 1024 + " KB for up to "
-                                + BULK_LINGER_MS + " ms. A kafka.producer.batch.size or kafka.producer.linger.ms setting wins "
-                                + "over either.");
+                                + BULK_LINGER_MS + " ms and commit every " + BULK_COMMIT_INTERVAL_MS + " ms. A "
+                                + "kafka.producer.batch.size, kafka.producer.linger.ms or commit.interval.ms setting wins over either.");
     }
 
     /** The Kafka Streams application id, which prefixes the service's internal topics. */
@@ -148,7 +158,9 @@ public final class ServiceConfig extends AbstractConfig {
         p.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(THREADS));
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
+        boolean bulk = BULK.equals(getString(WORKLOAD));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                bulk && !originals().containsKey(COMMIT_INTERVAL_MS) ? BULK_COMMIT_INTERVAL_MS : getLong(COMMIT_INTERVAL_MS));
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         // With Kafka 4's transactions (v2) a send that races the previous transaction's commit
         // markers is refused (CONCURRENT_TRANSACTIONS) and retried after retry.backoff.ms, doubling
@@ -157,7 +169,7 @@ public final class ServiceConfig extends AbstractConfig {
         // seconds; Kafka's own AddPartitions path retries the same race after 20 ms (KAFKA-5477).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MS);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), TRANSACTION_RACE_BACKOFF_MAX_MS);
-        if (BULK.equals(getString(WORKLOAD))) {
+        if (bulk) {
             p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BULK_BATCH_BYTES);
             p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), BULK_LINGER_MS);
         }

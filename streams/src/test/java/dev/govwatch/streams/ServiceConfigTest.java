@@ -56,6 +56,19 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aBulkWorkloadCommitsLessOftenUnlessTheUserSetsTheInterval() {
+        Properties live = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092")).streamsProperties();
+        Properties bulk = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
+                ServiceConfig.WORKLOAD, ServiceConfig.BULK)).streamsProperties();
+        Properties bulkWithUsersInterval = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
+                ServiceConfig.WORKLOAD, ServiceConfig.BULK, ServiceConfig.COMMIT_INTERVAL_MS, "200")).streamsProperties();
+
+        assertThat(live.get("commit.interval.ms")).isEqualTo(200L);
+        assertThat(bulk.get("commit.interval.ms")).isEqualTo(1_000L);
+        assertThat(bulkWithUsersInterval.get("commit.interval.ms")).isEqualTo(200L);
+    }
+
+    @Test
     void anUnknownWorkloadIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceConfig.of("app", Map.of(ServiceConfig.WORKLOAD, "fast")))
                 .isInstanceOf(org.apache.kafka.common.config.ConfigException.class).hasMessageContaining("workload");
