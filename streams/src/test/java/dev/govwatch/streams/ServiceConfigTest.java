@@ -42,11 +42,9 @@ class ServiceConfigTest {
 
     @Test
     void aBulkWorkloadBatchesTheStreamProducersAndALiveOneDoesNot() {
-        Properties live = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092")).streamsProperties();
-        Properties bulk = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
-                ServiceConfig.WORKLOAD, ServiceConfig.BULK)).streamsProperties();
-        Properties bulkWithUsersBatch = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
-                ServiceConfig.WORKLOAD, ServiceConfig.BULK, "kafka.producer.batch.size", "65536")).streamsProperties();
+        Properties live = streamsProperties();
+        Properties bulk = streamsProperties(ServiceConfig.WORKLOAD, ServiceConfig.BULK);
+        Properties bulkWithUsersBatch = streamsProperties(ServiceConfig.WORKLOAD, ServiceConfig.BULK, "kafka.producer.batch.size", "65536");
 
         assertThat(live).doesNotContainKeys("producer.batch.size", "producer.linger.ms");
         assertThat(bulk.get("producer.batch.size")).isEqualTo(262144);
@@ -57,15 +55,19 @@ class ServiceConfigTest {
 
     @Test
     void aBulkWorkloadCommitsLessOftenUnlessTheUserSetsTheInterval() {
-        Properties live = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092")).streamsProperties();
-        Properties bulk = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
-                ServiceConfig.WORKLOAD, ServiceConfig.BULK)).streamsProperties();
-        Properties bulkWithUsersInterval = ServiceConfig.of("app", Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092",
-                ServiceConfig.WORKLOAD, ServiceConfig.BULK, ServiceConfig.COMMIT_INTERVAL_MS, "200")).streamsProperties();
+        assertThat(streamsProperties().get("commit.interval.ms")).isEqualTo(200L);
+        assertThat(streamsProperties(ServiceConfig.WORKLOAD, ServiceConfig.BULK).get("commit.interval.ms")).isEqualTo(1_000L);
+        assertThat(streamsProperties(ServiceConfig.WORKLOAD, ServiceConfig.BULK, ServiceConfig.COMMIT_INTERVAL_MS, "200")
+                .get("commit.interval.ms")).isEqualTo(200L);
+    }
 
-        assertThat(live.get("commit.interval.ms")).isEqualTo(200L);
-        assertThat(bulk.get("commit.interval.ms")).isEqualTo(1_000L);
-        assertThat(bulkWithUsersInterval.get("commit.interval.ms")).isEqualTo(200L);
+    /** A service's Kafka Streams properties with these settings (key, value, …) beside its bootstrap servers. */
+    private static Properties streamsProperties(String... settings) {
+        Map<String, Object> map = new java.util.HashMap<>(Map.of(ServiceConfig.BOOTSTRAP_SERVERS, "k:9092"));
+        for (int i = 0; i < settings.length; i += 2) {
+            map.put(settings[i], settings[i + 1]);
+        }
+        return ServiceConfig.of("app", map).streamsProperties();
     }
 
     @Test
