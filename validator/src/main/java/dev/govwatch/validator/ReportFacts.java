@@ -1,9 +1,11 @@
 package dev.govwatch.validator;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.govwatch.schemas.AnnualReport;
 import dev.govwatch.schemas.Cell;
@@ -29,7 +31,7 @@ public final class ReportFacts {
      */
     private final Map<CellRef, Cell> cells = new HashMap<>();
     private final Map<RowRef, TableRow> rows = new HashMap<>();
-    private final java.util.Set<String> tables = new java.util.HashSet<>();
+    private final Set<String> tables = new HashSet<>();
 
     private record RowRef(String table, String row) {
     }

@@ -1,5 +1,6 @@
 package dev.govwatch.schemas.template;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,9 @@ import java.util.Optional;
 
 /**
  * A statistics table of one template generation: its rows and columns. Rows are indexed by key and
- * by parent when the table is built: the validator's identity rule and the extractor's unread-cell
- * check look up a group's rows for every derived cell of every report, and a scan of the rows for each
- * was most of the identity rule's time under replay.
+ * by parent when the table is built: the validator's identity rule looks up a group's rows for every
+ * derived cell of every report (the extractor's unread-cell check for every row), and a scan of the
+ * rows for each was most of the identity rule's time under replay.
  */
 public final class TemplateTable {
 
@@ -38,7 +39,7 @@ public final class TemplateTable {
         for (TemplateRow row : this.rows) {
             byKey.putIfAbsent(row.key(), row);
             if (row.parent() != null) {
-                children.computeIfAbsent(row.parent(), k -> new java.util.ArrayList<>()).add(row);
+                children.computeIfAbsent(row.parent(), k -> new ArrayList<>()).add(row);
             }
         }
         children.replaceAll((parent, list) -> List.copyOf(list));
