@@ -26,6 +26,11 @@ public record Identity(String rule, String detail, String scope, List<Term> left
     public record Term(CellRef cell, String name) {
     }
 
+    /** The table the identity is over (all its cells lie in one), without building {@link #cells()}. */
+    public String table() {
+        return (left.isEmpty() ? right : left).get(0).cell().table();
+    }
+
     /** Every cell the identity involves. */
     public List<CellRef> cells() {
         List<CellRef> all = new ArrayList<>();

@@ -162,7 +162,7 @@ public final class ReportTemplate {
 
     /** Identities that involve cells of {@code table}. */
     public static List<Identity> identitiesOf(String table) {
-        return IDENTITIES.stream().filter(i -> i.cells().get(0).table().equals(table)).toList();
+        return IDENTITIES.stream().filter(i -> i.table().equals(table)).toList();
     }
 
     /**

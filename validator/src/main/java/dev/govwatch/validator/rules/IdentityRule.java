@@ -21,8 +21,6 @@ import dev.govwatch.validator.ReportFacts;
 public final class IdentityRule extends AbstractRule {
 
     private final List<Identity> identities;
-    /** Each identity's table, read once: {@link Identity#cells()} builds a list on every call. */
-    private final List<String> tables;
 
     private IdentityRule(String id, String doc) {
         super(id, AlertCategory.INCONSISTENT, Severity.ERROR, doc);
@@ -30,7 +28,6 @@ public final class IdentityRule extends AbstractRule {
         if (identities.isEmpty()) {
             throw new IllegalArgumentException("the template has no identity for rule " + id);
         }
-        this.tables = identities.stream().map(i -> i.cells().get(0).table()).toList();
     }
 
     public static IdentityRule balance() {
@@ -59,9 +56,8 @@ public final class IdentityRule extends AbstractRule {
     public List<Finding> check(ReportContext context) {
         ReportFacts f = context.current();
         List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < identities.size(); i++) {
-            Identity identity = identities.get(i);
-            if (!f.hasTable(tables.get(i))) {
+        for (Identity identity : identities) {
+            if (!f.hasTable(identity.table())) {
                 continue;
             }
             Side left = side(f, identity, identity.left());
